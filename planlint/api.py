@@ -1,0 +1,48 @@
+"""The library entry points: read → parse → rules → diagnostics, with no CLI involved."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from planlint.diagnostics import Diagnostic
+from planlint.errors import PlanlintError
+from planlint.model import Plan, Source
+
+
+@dataclass
+class FileResult:
+    path: str
+    source: Optional[Source] = None
+    plan: Optional[Plan] = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    error: Optional[PlanlintError] = None
+
+
+def parse_source(source: Source, year: Optional[int] = None) -> Plan:
+    from planlint.parse import parse_source as _parse
+    return _parse(source, year=year)
+
+
+def lint_source(source: Source, config=None) -> FileResult:
+    from planlint.config import Config
+    from planlint.engine import run_rules
+
+    config = config or Config()
+    plan = parse_source(source, year=config.year)
+    diagnostics = run_rules(plan, config)
+    return FileResult(source.path, source, plan, diagnostics)
+
+
+def lint_text(text: str, path: str = "<text>", config=None) -> FileResult:
+    from planlint.read.text import source_from_text
+    return lint_source(source_from_text(text, path), config)
+
+
+def lint_path(path: str, config=None, encoding: Optional[str] = None) -> FileResult:
+    """Lint one file; a read failure becomes ``FileResult.error`` rather than an exception."""
+    from planlint.read import read_path
+    try:
+        source = read_path(path, encoding)
+    except PlanlintError as exc:
+        return FileResult(path, error=exc)
+    return lint_source(source, config)

@@ -1,0 +1,53 @@
+"""``planlint check``: lint files and print findings."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from planlint.cli.common import EXIT_ERROR, EXIT_FOUND, EXIT_OK, fail, lang_option
+from planlint.diagnostics import SEVERITY_RANK
+from planlint.errors import PlanlintError
+
+
+@click.command("check")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit"]),
+              default="text", show_default=True, help="输出格式")
+@click.option("--select", default=None, help="只启用这些规则（名称或代码，逗号分隔）")
+@click.option("--ignore", default=None, help="停用这些规则（名称或代码，逗号分隔）")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning",
+              show_default=True, help="达到该级别的问题使退出码为 1")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="配置文件（默认使用离文件最近的 .planlint.yaml）")
+@click.option("--encoding", default=None, help="指定文本编码（默认自动识别）")
+@click.option("--statistics", is_flag=True, help="按规则统计问题数")
+@click.option("--no-color", is_flag=True, help="不使用颜色")
+@click.option("-j", "--jobs", type=int, default=1, show_default=True, help="并行处理的进程数")
+@lang_option
+def check(paths, fmt, select, ignore, fail_on, config_path, encoding, statistics, no_color,
+          jobs, lang):
+    """检查计划文件（.txt .md .docx .html，目录递归，- 表示标准输入）。"""
+    from planlint.cli.paths import expand
+    from planlint.cli.run import lint_all
+    from planlint.output import OutputOptions, render
+
+    try:
+        files = expand(paths)
+        results = lint_all(files, config_path=config_path, encoding=encoding, select=select,
+                           ignore=ignore, jobs=jobs)
+    except PlanlintError as exc:
+        fail(exc, lang)
+    color = not no_color and fmt == "text" and sys.stdout.isatty()
+    out = render(fmt, results, OutputOptions(lang=lang, color=color, statistics=statistics))
+    if out:
+        click.echo(out)
+    if any(r.error is not None for r in results):
+        for r in results:
+            if r.error is not None and fmt != "text":
+                click.echo(("planlint：错误：" if lang == "zh" else "planlint: error: ")
+                           + r.error.text(lang), err=True)
+        sys.exit(EXIT_ERROR)
+    threshold = SEVERITY_RANK[fail_on]
+    found = any(SEVERITY_RANK[d.severity] >= threshold for r in results for d in r.diagnostics)
+    sys.exit(EXIT_FOUND if found else EXIT_OK)

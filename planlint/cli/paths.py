@@ -1,0 +1,24 @@
+"""Expand command-line paths: files as given, directories recursively by suffix, ``-`` for stdin."""
+from __future__ import annotations
+
+import os
+
+from planlint.read import ALL_SUFFIXES
+
+SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
+
+
+def expand(paths: tuple[str, ...]) -> list[str]:
+    out: list[str] = []
+    for path in paths:
+        if path == "-" or not os.path.isdir(path):
+            out.append(path)
+            continue
+        found = []
+        for root, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+            for name in files:
+                if os.path.splitext(name)[1].lower() in ALL_SUFFIXES and not name.startswith("~$"):
+                    found.append(os.path.join(root, name))
+        out.extend(sorted(found))
+    return out

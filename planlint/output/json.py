@@ -1,0 +1,55 @@
+"""The JSON contract of SPEC §3: one object, ``files[]`` with ``plan`` and ``diagnostics``."""
+from __future__ import annotations
+
+import json
+
+from planlint import __version__
+from planlint.model import Plan, Task, Unit
+
+
+def _names(units: tuple[Unit, ...]) -> list[str]:
+    return [u.name for u in units]
+
+
+def task_dict(task: Task) -> dict:
+    return {
+        "id": task.id,
+        "number": task.number,
+        "level": task.level,
+        "line": task.span.line,
+        "end_line": task.span.end_line,
+        "headings": list(task.headings),
+        "text": task.text,
+        "owners": _names(task.owners),
+        "participants": _names(task.participants),
+        "supervisors": _names(task.supervisors),
+        "deadline": task.deadline.text if task.deadline else None,
+        "timing": [{"text": t.text, "kind": t.kind} for t in task.all_timing()],
+    }
+
+
+def plan_dict(plan: Plan) -> dict:
+    return {
+        "title": plan.title,
+        "year": plan.year,
+        "draft": plan.draft,
+        "tasks": [task_dict(t) for t in plan.tasks],
+    }
+
+
+def file_dict(result, lang: str = "zh") -> dict:
+    out = {"path": result.path}
+    if result.error is not None:
+        out["error"] = result.error.text(lang)
+        out["plan"] = None
+    else:
+        out["plan"] = plan_dict(result.plan)
+        if result.source is not None:
+            out["encoding"] = result.source.encoding
+    out["diagnostics"] = [d.as_dict(lang) for d in result.diagnostics]
+    return out
+
+
+def render(results, options) -> str:
+    doc = {"planlint": __version__, "files": [file_dict(r, options.lang) for r in results]}
+    return json.dumps(doc, ensure_ascii=False, indent=2)

@@ -1,0 +1,74 @@
+"""Bytes to text: BOM, strict UTF-8, then the most plausible of GB18030 / UTF-16 (NOTES.md)."""
+from __future__ import annotations
+
+import codecs
+import re
+
+from planlint.errors import ReadError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Characters an ordinary plan is made of: CJK, CJK punctuation, full-width forms, ASCII text.
+_ORDINARY = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2026\u2014"
+                       r"\x20-\x7e\t\r\n]")
+
+
+def _plausibility(text: str) -> float:
+    if not text:
+        return 0.0
+    sample = text[:20000]
+    return len(_ORDINARY.findall(sample)) / len(sample)
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes outside a UTF-16/32 pattern, or many control bytes: not a text file."""
+    head = data[:8192]
+    if not head:
+        return False
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32 and b != 27)
+    return controls / len(head) > 0.1
+
+
+def decode(data: bytes, encoding: str | None = None, name: str = "") -> tuple[str, str, bool]:
+    """Return (text, encoding used, had BOM). Raises ReadError when no encoding fits."""
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise ReadError(f"未知的编码：{encoding}", f"unknown encoding: {encoding}") from None
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise ReadError(f"{name}：无法按 {encoding} 解码（第 {exc.start} 字节）",
+                            f"{name}: cannot decode as {encoding} (byte {exc.start})") from None
+        bom = text.startswith("\ufeff")
+        return (text[1:] if bom else text), encoding, bom
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec).lstrip("\ufeff"), codec.replace("-sig", ""), True
+            except UnicodeDecodeError:
+                break
+    try:
+        return data.decode("utf-8"), "utf-8", False
+    except UnicodeDecodeError:
+        pass
+    candidates = []
+    for codec in ("gb18030", "utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((_plausibility(text), codec, text))
+    if candidates:
+        score, codec, text = max(candidates)
+        if score > 0.6:
+            return text, codec, False
+    raise ReadError(f"{name}：无法识别文件编码（不是 UTF-8、GB18030 或 UTF-16），可用 --encoding 指定",
+                    f"{name}: cannot detect the encoding (not UTF-8, GB18030 or UTF-16); "
+                    "use --encoding")
