@@ -1,0 +1,184 @@
+"""Applying fixes: edit selection, exact write-back, atomicity, CLI flags."""
+from __future__ import annotations
+
+import codecs
+import os
+
+import pytest
+
+from planlint.api import FileResult
+from planlint.diagnostics import Diagnostic, Edit, Fix
+from planlint.fixes import (EditError, apply_ranges, choose, edit_range, fix_result, fix_text,
+                            line_starts, load_exact, unified_diff)
+from planlint.model import Span
+from planlint.read.text import source_from_text
+
+
+def diag(line, col, end_col, text="", safe=True, end_line=None, rule="duplicate-unit"):
+    span = Span(line, col, end_line or line, end_col)
+    return Diagnostic(rule=rule, code="U002", severity="error", message="m", span=span,
+                      fix=Fix("d", (Edit(span, text),), safe=safe))
+
+
+def test_line_starts_split_on_crlf_cr_lf_only():
+    text = "a\r\nb\rc\nd\u2028e"
+    assert line_starts(text) == [0, 3, 5, 7]
+
+
+def test_edit_columns_are_code_points_on_astral_lines():
+    text = "𠀀甲、乙、乙\n"
+    start, end = edit_range(text, line_starts(text), Edit(Span(1, 5, 1, 7), ""))
+    assert text[start:end] == "、乙"
+
+
+def test_edit_outside_line_is_rejected():
+    text = "abc\n"
+    with pytest.raises(EditError):
+        edit_range(text, line_starts(text), Edit(Span(1, 6, 1, 6), ""))
+
+
+def test_end_of_file_position_is_addressable():
+    text = "abc\nxyz\n"
+    assert edit_range(text, line_starts(text), Edit(Span(2, 1, 3, 1), "")) == (4, 8)
+
+
+def test_overlapping_fix_is_skipped_and_unsafe_needs_opt_in():
+    text = "甲、乙、乙、丙\n"
+    first, overlap, unsafe = diag(1, 4, 6), diag(1, 5, 7), diag(1, 7, 8, "X", safe=False)
+    chosen, skipped = choose(text, [overlap, first, unsafe])
+    assert [d for d, _ in chosen] == [first] and skipped == [overlap]
+    chosen, _ = choose(text, [first, unsafe], unsafe=True)
+    assert [d for d, _ in chosen] == [first, unsafe]
+
+
+def test_insertions_at_one_point_conflict():
+    text = "ab\n"
+    chosen, skipped = choose(text, [diag(1, 2, 2, "x"), diag(1, 2, 2, "y")])
+    assert len(chosen) == 1 and len(skipped) == 1
+
+
+def test_adjacent_edits_both_apply():
+    text = "(甲)\n"
+    new, done = fix_text(text, [diag(1, 1, 2, "（"), diag(1, 3, 4, "）")])
+    assert new == "（甲）\n" and len(done) == 2
+
+
+def test_inserted_newlines_follow_the_file():
+    new, _ = fix_text("ab\r\ncd\r\n", [diag(1, 2, 2, "\n")], newline="\r\n")
+    assert new == "a\r\nb\r\ncd\r\n"
+
+
+def test_apply_ranges_keeps_text_outside_spans():
+    assert apply_ranges("0123456789", [(7, 9, "X"), (1, 3, "")]) == "03456X9"
+
+
+# --- files -----------------------------------------------------------------------------------
+
+PLAN = "一、甲\r\n1.做好工作。（县府办、县财政局、县财政局负责）\r\n2.年底前完成。\r\n"
+
+
+def _result(path, data: bytes, encoding="utf-8", bom=False, diagnostics=()):
+    text = data.decode(encoding)
+    if bom:
+        text = text.lstrip("\ufeff")
+    source = source_from_text(text, str(path), encoding, bom)
+    return FileResult(str(path), source, None, list(diagnostics))
+
+
+def _relint_none(source):
+    return FileResult(source.path, source, None, [])
+
+
+def _dup_fix():
+    # removes "、县财政局" (the second one): columns 17..22 on line 2
+    line = PLAN.split("\r\n")[1]
+    assert line[16:21] == "、县财政局"
+    return diag(2, 17, 22)
+
+
+@pytest.mark.parametrize("encoding,bom", [("utf-8", False), ("utf-8", True), ("gb18030", False),
+                                          ("utf-16", True)])
+def test_fix_keeps_encoding_bom_and_crlf(tmp_path, encoding, bom):
+    path = tmp_path / "plan.txt"
+    if encoding == "utf-16":
+        data = codecs.BOM_UTF16_BE + PLAN.encode("utf-16-be")
+    else:
+        data = (codecs.BOM_UTF8 if bom else b"") + PLAN.encode(encoding)
+    path.write_bytes(data)
+    result = _result(path, data, "utf-16" if encoding == "utf-16" else encoding, bom, [_dup_fix()])
+    fix = fix_result(result, _relint_none)
+    assert fix.written and fix.applied == 1 and fix.remaining == 0
+    expected_text = "一、甲\r\n1.做好工作。（县府办、县财政局负责）\r\n2.年底前完成。\r\n"
+    got = path.read_bytes()
+    if encoding == "utf-16":
+        assert got == codecs.BOM_UTF16_BE + expected_text.encode("utf-16-be")
+    else:
+        assert got == (codecs.BOM_UTF8 if bom else b"") + expected_text.encode(encoding)
+
+
+def test_mixed_line_ends_survive(tmp_path):
+    path = tmp_path / "plan.txt"
+    data = "一、甲\n1.做好工作。（县府办、县财政局、县财政局负责）\r\n2.x\r".encode()
+    path.write_bytes(data)
+    fix_result(_result(path, data, diagnostics=[_dup_fix()]), _relint_none)
+    assert path.read_bytes() == "一、甲\n1.做好工作。（县府办、县财政局负责）\r\n2.x\r".encode()
+
+
+def test_diff_writes_nothing(tmp_path):
+    path = tmp_path / "plan.txt"
+    data = PLAN.encode()
+    path.write_bytes(data)
+    fix = fix_result(_result(path, data, diagnostics=[_dup_fix()]), _relint_none, write=False)
+    assert path.read_bytes() == data and not fix.written
+    diff = unified_diff(fix)
+    assert "-1.做好工作。（县府办、县财政局、县财政局负责）" in diff
+    assert "+1.做好工作。（县府办、县财政局负责）" in diff
+
+
+def test_file_changed_since_read_is_not_fixed(tmp_path):
+    path = tmp_path / "plan.txt"
+    result = _result(path, PLAN.encode(), diagnostics=[_dup_fix()])
+    path.write_bytes(("x" + PLAN).encode())
+    fix = fix_result(result, _relint_none)
+    assert not fix.written and fix.reason.startswith("not exact")
+    assert path.read_bytes() == ("x" + PLAN).encode()
+
+
+def test_undecodable_bytes_are_not_exact(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + PLAN.encode() + b"\xff")
+    source = source_from_text(PLAN, str(path), "utf-8", True)
+    with pytest.raises(ValueError):
+        load_exact(str(path), source)
+
+
+def test_docx_and_unreadable_are_refused(tmp_path):
+    source = source_from_text(PLAN, "plan.docx")
+    source = source.__class__(**{**source.__dict__, "kind": "docx"})
+    fix = fix_result(FileResult("plan.docx", source, None, [_dup_fix()]), _relint_none)
+    assert fix.reason == "docx" and not fix.written
+    from planlint.errors import ReadError
+    bad = FileResult("x.txt", error=ReadError("x"))
+    assert fix_result(bad, _relint_none).reason == "unreadable"
+
+
+def test_atomic_write_leaves_no_temp_file_and_keeps_mode(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_bytes(PLAN.encode())
+    os.chmod(path, 0o640)
+    fix_result(_result(path, PLAN.encode(), diagnostics=[_dup_fix()]), _relint_none)
+    assert sorted(os.listdir(tmp_path)) == ["plan.txt"]
+    assert os.stat(path).st_mode & 0o777 == 0o640
+
+
+def test_atomic_write_failure_keeps_original(tmp_path, monkeypatch):
+    path = tmp_path / "plan.txt"
+    path.write_bytes(PLAN.encode())
+
+    def boom(src, dst):
+        raise OSError("disk full")
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(OSError):
+        fix_result(_result(path, PLAN.encode(), diagnostics=[_dup_fix()]), _relint_none)
+    assert path.read_bytes() == PLAN.encode()
+    assert sorted(os.listdir(tmp_path)) == ["plan.txt"]
