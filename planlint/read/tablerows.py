@@ -1,0 +1,170 @@
+"""Tables (from .docx or .html) to lines of the text view.
+
+The text view of a table is what the parser reads as SPEC §1 layout 4:
+
+* the header row as a pipe row: ``| 序号 | 工作任务 | 牵头单位 | 完成时限 |``;
+* a category column merged down its rows (``一、……`` spanning several tasks) as a plain heading
+  line, emitted once each time its cell changes, and left out of the pipe rows and the header;
+* a row whose one cell spans the whole width as a plain heading line;
+* every other row as a pipe row, one cell per remaining grid column. A cell merged down several
+  rows repeats on each row it covers (every task it spans gets its owners and deadline); a cell
+  merged across columns is read once, in its first column, the covered columns left empty.
+
+Inside a cell, paragraphs and line breaks become single spaces and ``|`` becomes ``｜`` (same
+length, so offsets still map back). Readers give a grid of :class:`Cell`; the lines come back with
+:class:`Segment` records that map text-view columns to the caller's own references.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from planlint.model import Location
+
+# Header words → column role (first match wins, so 责任领导 is "people", not "owners").
+_ROLES = (
+    ("number", re.compile(r"^(序号|编号|序)$")),
+    ("supervisors", re.compile(r"督导|督办|督查|考核")),
+    ("people", re.compile(r"责任领导|分管领导|责任人|联系人|领导")),
+    ("participants", re.compile(r"配合|协办|参与|协助")),
+    ("owners", re.compile(r"牵头|责任单位|责任部门|责任科室|主办|承办|落实单位|负责单位|单位")),
+    ("deadline", re.compile(r"时限|时间|期限|进度|节点")),
+    ("category", re.compile(r"^(类别|分类|项目|领域|重点领域|任务类别|板块|方面|工作类别)$")),
+    ("text", re.compile(r"任务|要求|内容|措施|事项|工作|目标|举措")),
+)
+_HEADING_MARKER = re.compile(r"^\s*([一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)])")
+
+
+def column_role(header: str) -> Optional[str]:
+    text = re.sub(r"\s+", "", header)
+    if not text:
+        return None
+    for role, pattern in _ROLES:
+        if pattern.search(text):
+            return role
+    return None
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Text-view columns [start, start+length) of a line come from ``ref`` at ``ref_offset``."""
+
+    start: int  # 0-based offset in the line
+    length: int
+    ref: Any
+    ref_offset: int
+
+
+@dataclass(eq=False)
+class Cell:
+    """One table cell as read; the same object sits at every grid position the cell covers."""
+
+    text: str
+    parts: list[Segment] = field(default_factory=list)  # offsets relative to ``text``
+
+
+@dataclass
+class Line:
+    text: str
+    location: Location
+    segments: list[Segment] = field(default_factory=list)
+
+
+def clean_cell(text: str) -> str:
+    return text.replace("\n", " ").replace("|", "｜")
+
+
+def _below(grid, r, c) -> bool:
+    """True when the cell at (r, c) continues a cell from the row above (vertical merge)."""
+    return r > 0 and c < len(grid[r - 1]) and grid[r - 1][c] is grid[r][c]
+
+
+def _is_header(row: list[Cell]) -> bool:
+    roles = [column_role(c.text) for c in row]
+    known = [r for r in roles if r]
+    return len(known) >= 2 and any(r in ("owners", "text", "deadline") for r in known) and all(
+        len(c.text) <= 16 for c in row)
+
+
+def _category_columns(grid, header: Optional[list[Cell]], start: int) -> list[int]:
+    if header is None:
+        return []
+    roles = [column_role(c.text) for c in header]
+    out = []
+    for c, role in enumerate(roles):
+        if role not in ("text", "category", None):
+            continue
+        if not any(r in ("text",) for r in roles[c + 1:]):
+            continue
+        merged = any(c < len(grid[r]) and _below(grid, r, c) for r in range(start + 1, len(grid)))
+        marked = any(c < len(row) and _HEADING_MARKER.match(row[c].text) for row in grid[start:])
+        if role == "category" or merged or marked:
+            out.append(c)
+    return out
+
+
+def _pipe(cells: list[Optional[Cell]]) -> tuple[str, list[Segment]]:
+    text, segments = "|", []
+    for cell in cells:
+        text += " "
+        if cell is not None:
+            for part in cell.parts:
+                segments.append(Segment(len(text) + part.start, part.length, part.ref, part.ref_offset))
+            text += clean_cell(cell.text)
+        text += " |"
+    return text, segments
+
+
+def table_lines(grid: list[list[Cell]], table: int) -> list[Line]:
+    """The text-view lines of one table, given as a rectangular-ish grid of cells."""
+    grid = [row for row in grid if row]
+    if not grid:
+        return []
+    width = max(len(row) for row in grid)
+    header = grid[0] if _is_header(grid[0]) else None
+    start = 1 if header is not None else 0
+    categories = _category_columns(grid, header, start)
+    keep = [c for c in range(width) if c not in categories]
+    lines: list[Line] = []
+    if header is not None:
+        text, segments = _pipe(_row_cells(grid[0], keep))
+        lines.append(Line(text, Location(table=table, row=0), segments))
+    current: dict[int, Any] = {}
+    for r in range(start, len(grid)):
+        row = grid[r]
+        if all(cell is row[0] for cell in row):
+            if row[0].text.strip() and not _below(grid, r, 0):
+                lines.append(_plain(row[0], Location(table=table, row=r, cell=0)))
+            current.clear()
+            continue
+        for depth, c in enumerate(categories):
+            if c >= len(row) or current.get(c) is row[c]:
+                continue
+            current[c] = row[c]
+            for deeper in categories[depth + 1:]:
+                current.pop(deeper, None)
+            if row[c].text.strip():
+                lines.append(_plain(row[c], Location(table=table, row=r, cell=c)))
+        cells = _row_cells(row, keep)
+        if not any(cell is not None and cell.text.strip() for cell in cells):
+            continue
+        if header is not None and all(a is not None and a.text == b.text
+                                      for a, b in zip(cells, _row_cells(grid[0], keep))):
+            continue  # a header repeated inside the table
+        text, segments = _pipe(cells)
+        lines.append(Line(text, Location(table=table, row=r), segments))
+    return lines
+
+
+def _row_cells(row: list[Cell], keep: list[int]) -> list[Optional[Cell]]:
+    """Cells of the kept columns; a cell merged across columns appears once, in its first."""
+    out: list[Optional[Cell]] = []
+    for c in keep:
+        cell = row[c] if c < len(row) else None
+        out.append(None if cell is not None and any(cell is o for o in out) else cell)
+    return out
+
+
+def _plain(cell: Cell, location: Location) -> Line:
+    return Line(clean_cell(cell.text), location, list(cell.parts))
