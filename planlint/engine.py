@@ -3,7 +3,8 @@
 A rule is a module (or any object) with NAME, CODE, SEVERITY, OPTIONS and ``check(plan, options)``
 yielding :class:`~planlint.diagnostics.Problem`. Built-in rules are listed in
 ``planlint.rules.REGISTRY``; other packages add rules through the ``planlint.rules`` entry-point
-group. A rule that raises becomes one ``internal-error`` diagnostic and the run goes on.
+group; the config adds pattern rules under ``rules:``. A rule that raises becomes one
+``internal-error`` diagnostic and the run goes on.
 """
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from typing import Iterable
 from planlint.config import Config
 from planlint.diagnostics import ERROR, Diagnostic
 from planlint.model import Plan, Span
+
+INTERNAL_ERROR, INTERNAL_CODE = "internal-error", "E000"
 
 
 def builtin_rules() -> list:
@@ -25,13 +28,28 @@ def all_rules(config: Config | None = None) -> list:
     return builtin_rules() + plugins.entry_point_rules() + plugins.config_rules(config)
 
 
-def enabled(rule, config: Config) -> bool:
-    keys = {rule.NAME, rule.CODE}
-    if any(k in keys or rule.CODE.startswith(k) for k in config.ignore):
+def find_rule(key: str, config: Config | None = None):
+    """The rule named ``key`` (name or code, case-insensitive for codes), or None."""
+    for rule in all_rules(config):
+        if key == rule.NAME or key.upper() == rule.CODE:
+            return rule
+    return None
+
+
+def _matches(rule, keys: Iterable[str]) -> bool:
+    return any(k == "ALL" or k == rule.NAME or rule.CODE.startswith(k.upper()) for k in keys)
+
+
+def enabled(rule, config: Config, ignored: set[str] = frozenset()) -> bool:
+    """--ignore and per-path ignores win; then ``enabled:`` from the config; then --select."""
+    if _matches(rule, list(config.ignore) + list(ignored)):
         return False
+    explicit = config.enabled.get(rule.NAME)
+    if explicit is not None and config.select is None:
+        return explicit
     if config.select is None:
         return getattr(rule, "DEFAULT_ENABLED", True)
-    return any(k in keys or rule.CODE.startswith(k) or k == "ALL" for k in config.select)
+    return _matches(rule, config.select)
 
 
 def rule_options(rule, config: Config) -> dict:
@@ -43,28 +61,39 @@ def rule_options(rule, config: Config) -> dict:
 
 def run_rules(plan: Plan, config: Config | None = None, rules: Iterable | None = None) -> list[Diagnostic]:
     config = config or Config()
+    ignored = config.ignored_for(plan.source.path)
     out: list[Diagnostic] = []
     for rule in rules if rules is not None else all_rules(config):
-        if not enabled(rule, config):
-            continue
-        severity = config.severity.get(rule.NAME, rule.SEVERITY)
-        try:
-            for problem in rule.check(plan, rule_options(rule, config)):
-                out.append(Diagnostic(
-                    rule=rule.NAME, code=rule.CODE, severity=severity,
-                    message=problem.message, span=problem.span, task=problem.task,
-                    fix=problem.fix, message_en=problem.message_en, group=problem.group,
-                    location=_location(plan, problem.span.line),
-                ))
-        except Exception as exc:  # a broken rule must not stop the run
-            out.append(Diagnostic(
-                rule="internal-error", code="E000", severity=ERROR,
-                message=f"规则 {rule.NAME} 内部错误：{type(exc).__name__}: {exc}",
-                message_en=f"internal error in rule {rule.NAME}: {type(exc).__name__}: {exc}",
-                span=Span(1, 1, 1, 1),
-            ))
+        if enabled(rule, config, ignored):
+            out.extend(_run_one(rule, plan, config))
     out.sort(key=Diagnostic.sort_key)
     return out
+
+
+def _run_one(rule, plan: Plan, config: Config) -> list[Diagnostic]:
+    severity = config.severity.get(rule.NAME, rule.SEVERITY)
+    found: list[Diagnostic] = []
+    try:
+        for problem in rule.check(plan, rule_options(rule, config)):
+            found.append(Diagnostic(
+                rule=rule.NAME, code=rule.CODE, severity=severity,
+                message=problem.message, span=problem.span, task=problem.task,
+                fix=problem.fix, message_en=problem.message_en, group=problem.group,
+                location=_location(plan, problem.span.line),
+            ))
+    except Exception as exc:  # a broken rule must not stop the run; keep what it found so far
+        found.append(internal_error(rule.NAME, exc))
+    return found
+
+
+def internal_error(name: str, exc: BaseException) -> Diagnostic:
+    what = f"{type(exc).__name__}: {exc}"
+    return Diagnostic(
+        rule=INTERNAL_ERROR, code=INTERNAL_CODE, severity=ERROR,
+        message=f"规则 {name} 内部错误：{what}",
+        message_en=f"internal error in rule {name}: {what}",
+        span=Span(1, 1, 1, 1),
+    )
 
 
 def _location(plan: Plan, line: int):

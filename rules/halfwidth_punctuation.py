@@ -1,0 +1,96 @@
+"""中文文本中使用了半角标点 ( ) : , ;。
+
+中文行文应使用全角的 （ ） ： ， ；。紧挨汉字（或括号内有汉字）的半角标点报告，每行一条，
+修复为对应的全角标点（安全修复，只改这些字符）。数字中的（1,000、10:30）、网址里的和
+两侧都是英文的标点不报告。网页残留行由 boilerplate 规则处理，这里跳过。
+
+反例::
+
+    (二)加强平台建设。(牵头部门:区科委,区府办)
+
+正例::
+
+    （二）加强平台建设。（牵头部门：区科委，区府办）
+
+选项：``chars``（默认 "():,;"）：要检查的半角标点。
+"""
+from planlint.diagnostics import Edit, Fix, Problem
+from planlint.model import Span
+from planlint.rules._chars import boilerplate_lines, has_han, inside, is_cjk, task_at, url_spans
+
+NAME = "halfwidth-punctuation"
+CODE = "P001"
+SEVERITY = "info"
+OPTIONS = {"chars": "():,;"}
+FIXABLE = True
+
+FULL = {"(": "（", ")": "）", ":": "：", ",": "，", ";": "；"}
+# Neither width of these decides whether a neighbour is Chinese: that keeps the fix idempotent.
+_TRANSPARENT = set("():,;（）：，；") | {" ", "\t", "\u3000", "\u00a0"}
+
+
+def check(plan, options):
+    wanted = set(options.get("chars", "():,;")) & set(FULL)
+    skip = boilerplate_lines(plan)
+    owner = task_at(plan)
+    for line in plan.source.lines:
+        if line.number in skip or not any(c in line.text for c in wanted):
+            continue
+        hits = sorted(offending(line.text, wanted))
+        if hits:
+            yield _problem(line.number, line.text, hits, owner.get(line.number))
+
+
+def offending(text: str, wanted: set[str]) -> set[int]:
+    """0-based indexes of half-width punctuation that sits in Chinese text."""
+    urls = url_spans(text)
+    hits: set[int] = set()
+    for i, j, mixed in _paren_pairs(text):
+        if inside(urls, i):
+            continue
+        if mixed or has_han(text[i + 1:j]) or _near_cjk(text, i) or _near_cjk(text, j):
+            hits.update(k for k in (i, j) if text[k] in "()")
+    for i, ch in enumerate(text):
+        if ch not in ":,;" or inside(urls, i):
+            continue
+        if 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+            continue
+        if _near_cjk(text, i):
+            hits.add(i)
+    return {i for i in hits if text[i] in wanted}
+
+
+def _paren_pairs(text: str):
+    """(open, close, mixed-width) for each matched pair that has a half-width side."""
+    stack: list[int] = []
+    for k, ch in enumerate(text):
+        if ch in "(（":
+            stack.append(k)
+        elif ch in ")）" and stack:
+            i = stack.pop()
+            if "(" == text[i] or ch == ")":
+                yield i, k, text[i] != "(" or ch != ")"
+
+
+def _near_cjk(text: str, i: int) -> bool:
+    return is_cjk(_neighbour(text, i, -1)) or is_cjk(_neighbour(text, i, 1))
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    k = i + step
+    while 0 <= k < len(text) and text[k] in _TRANSPARENT:
+        k += step
+    return text[k] if 0 <= k < len(text) else ""
+
+
+def _problem(number: int, text: str, hits: list[int], task):
+    edits = tuple(Edit(Span.of(number, i + 1, 1), FULL[text[i]]) for i in hits)
+    chars = "".join(dict.fromkeys(text[i] for i in hits))
+    shown = " ".join(chars)
+    return Problem(
+        span=Span(number, hits[0] + 1, number, hits[-1] + 2),
+        message=f"中文中使用了半角标点 {shown}（{len(hits)} 处），应为全角",
+        message_en=f"half-width punctuation {shown} in Chinese text ({len(hits)}x); use full width",
+        task=task,
+        fix=Fix(f"改为全角标点（{len(hits)} 处）", edits, safe=True),
+    )
