@@ -24,9 +24,17 @@ from planlint.errors import PlanlintError
 @click.option("--statistics", is_flag=True, help="按规则统计问题数")
 @click.option("--no-color", is_flag=True, help="不使用颜色")
 @click.option("-j", "--jobs", type=int, default=1, show_default=True, help="并行处理的进程数")
+@click.option("--fix", is_flag=True, help="应用安全修复")
+@click.option("--unsafe-fixes", is_flag=True, help="同时应用不安全的修复（隐含 --fix）")
+@click.option("--diff", is_flag=True, help="只显示修复的统一差异，不写文件")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None,
+              help="只报告基线文件中没有的问题")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False),
+              default=None, help="把当前全部问题记入基线文件")
 @lang_option
 def check(paths, fmt, select, ignore, fail_on, config_path, encoding, statistics, no_color,
-          jobs, lang):
+          jobs, lang, fix=False, unsafe_fixes=False, diff=False, baseline_path=None,
+          write_baseline_path=None):
     """检查计划文件（.txt .md .docx .html，目录递归，- 表示标准输入）。"""
     from planlint.cli.paths import expand
     from planlint.cli.run import lint_all
@@ -38,6 +46,14 @@ def check(paths, fmt, select, ignore, fail_on, config_path, encoding, statistics
                            ignore=ignore, jobs=jobs)
     except PlanlintError as exc:
         fail(exc, lang)
+    if fix or unsafe_fixes or diff or baseline_path or write_baseline_path:
+        from planlint.cli.extras import apply_extras
+        results, done = apply_extras(results, fix=fix or unsafe_fixes, unsafe=unsafe_fixes,
+                                     diff=diff, baseline=baseline_path,
+                                     write_baseline=write_baseline_path, lang=lang,
+                                     config_path=config_path, select=select, ignore=ignore)
+        if done is not None:
+            sys.exit(done)
     color = not no_color and fmt == "text" and sys.stdout.isatty()
     out = render(fmt, results, OutputOptions(lang=lang, color=color, statistics=statistics))
     if out:
