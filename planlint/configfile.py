@@ -25,7 +25,12 @@ def load_for(path: str, config_path: str | None = None) -> Config:
         if not os.path.isfile(found):
             raise ConfigError(f"配置文件不存在：{config_path}", f"config file not found: {config_path}")
     else:
-        start = os.getcwd() if path in ("-", "<stdin>") else os.path.dirname(os.path.abspath(path))
+        if path in ("-", "<stdin>"):
+            start = os.getcwd()
+        elif os.path.isdir(path):
+            start = os.path.abspath(path)
+        else:
+            start = os.path.dirname(os.path.abspath(path))
         found = find_config(start)
     if found is None:
         return Config()

@@ -7,7 +7,7 @@ import click
 
 from planlint.cli.common import EXIT_ERROR, EXIT_FOUND, EXIT_OK, fail, lang_option
 from planlint.diagnostics import SEVERITY_RANK
-from planlint.errors import PlanlintError
+from planlint.errors import ConfigError, PlanlintError
 
 
 @click.command("check")
@@ -23,7 +23,8 @@ from planlint.errors import PlanlintError
 @click.option("--encoding", default=None, help="指定文本编码（默认自动识别）")
 @click.option("--statistics", is_flag=True, help="按规则统计问题数")
 @click.option("--no-color", is_flag=True, help="不使用颜色")
-@click.option("-j", "--jobs", type=int, default=1, show_default=True, help="并行处理的进程数")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="并行处理的进程数")
 @click.option("--fix", is_flag=True, help="应用安全修复")
 @click.option("--unsafe-fixes", is_flag=True, help="同时应用不安全的修复（隐含 --fix）")
 @click.option("--diff", is_flag=True, help="只显示修复的统一差异，不写文件")
@@ -41,7 +42,10 @@ def check(paths, fmt, select, ignore, fail_on, config_path, encoding, statistics
     from planlint.output import OutputOptions, render
 
     try:
+        check_selection(select, ignore, config_path, paths[0])
         files = expand(paths)
+        if not files:
+            raise PlanlintError("没有找到可检查的文件", "no files to check")
         results = lint_all(files, config_path=config_path, encoding=encoding, select=select,
                            ignore=ignore, jobs=jobs)
     except PlanlintError as exc:
@@ -58,12 +62,30 @@ def check(paths, fmt, select, ignore, fail_on, config_path, encoding, statistics
     out = render(fmt, results, OutputOptions(lang=lang, color=color, statistics=statistics))
     if out:
         click.echo(out)
-    if any(r.error is not None for r in results):
-        for r in results:
-            if r.error is not None and fmt != "text":
-                click.echo(("planlint：错误：" if lang == "zh" else "planlint: error: ")
-                           + r.error.text(lang), err=True)
+    errors = [r for r in results if r.error is not None]
+    for r in errors:
+        click.echo(("planlint：错误：" if lang == "zh" else "planlint: error: ") + r.error.text(lang),
+                   err=True)
+    if errors:
         sys.exit(EXIT_ERROR)
     threshold = SEVERITY_RANK[fail_on]
     found = any(SEVERITY_RANK[d.severity] >= threshold for r in results for d in r.diagnostics)
     sys.exit(EXIT_FOUND if found else EXIT_OK)
+
+
+def check_selection(select, ignore, config_path, first_path) -> None:
+    """--select/--ignore must name rules that exist (else exit 2, not a silent no-op).
+
+    YAML rules count when defined in --config or in the config that applies to the first path.
+    """
+    from planlint.configcheck import selects_any
+    from planlint.configfile import load_for
+    from planlint.engine import all_rules
+    if not select and not ignore:
+        return
+    rules = all_rules(load_for(first_path, config_path))
+    for option, value in (("--select", select), ("--ignore", ignore)):
+        for key in (v.strip() for v in (value or "").split(",") if v.strip()):
+            if not selects_any(key, rules):
+                raise ConfigError(f"{option} 中的规则 {key} 不存在（planlint rules 列出全部规则）",
+                                  f"{option} names the unknown rule {key} (see planlint rules)")

@@ -1,0 +1,167 @@
+"""Terminal output in the style of ruff's full format.
+
+    plan.txt:14:5: U002 [*] duplicate-unit “县府办”在责任单位中重复出现
+       |
+    14 | 县府办牵头，县府办、各镇（场）政府负责
+       |             ^^^^^^
+
+Columns in the header are code points (as in the JSON); the caret is placed by display width
+(CJK characters take two columns, tabs are expanded) so it sits under the reported text.
+Per-task findings that a plan-level finding stands for (same ``group``) are folded under it.
+"""
+from __future__ import annotations
+
+import os
+from collections import Counter
+
+from planlint.diagnostics import ERROR, INFO, WARNING
+
+TAB = 4
+MAX_WIDTH = int(os.environ.get("PLANLINT_SOURCE_WIDTH", "100"))
+AMBIGUOUS = int(os.environ.get("PLANLINT_AMBIGUOUS_WIDTH", "1"))  # 2 for many CJK terminals
+_COLORS = {ERROR: "31", WARNING: "33", INFO: "36", "bold": "1", "dim": "2", "path": "1", "caret": "31"}
+_AMBIGUOUS_CHARS = set("“”‘’—…①②③④⑤⑥⑦⑧⑨⑩·")
+_WORDS = {
+    "zh": {ERROR: "错误", WARNING: "警告", INFO: "提示", "found": "发现 {n} 个问题",
+           "none": "未发现问题", "fixable": "其中 {n} 个可自动修复", "files": "（{n} 个文件）",
+           "grouped": "另有 {n} 条 {rule} 归入此项，位于第 {lines} 行",
+           "stats": "按规则统计：", "file_error": "无法检查"},
+    "en": {ERROR: "error", WARNING: "warning", INFO: "info", "found": "Found {n} problems",
+           "none": "No problems found", "fixable": "{n} fixable", "files": " ({n} files)",
+           "grouped": "{n} more {rule} findings grouped here, at lines {lines}",
+           "stats": "By rule:", "file_error": "cannot check"},
+}
+
+
+def char_width(ch: str) -> int:
+    if ch in _AMBIGUOUS_CHARS:
+        return AMBIGUOUS
+    from wcwidth import wcwidth
+    w = wcwidth(ch)
+    return w if w > 0 else 0
+
+
+def display(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """Tab-expanded ``text`` and the display columns (0-based) where [start, end) falls."""
+    out, col, caret_start, caret_end = [], 0, None, None
+    for i, ch in enumerate(text):
+        if i == start:
+            caret_start = col
+        if i == end:
+            caret_end = col
+        if ch == "\t":
+            pad = TAB - col % TAB
+            out.append(" " * pad)
+            col += pad
+            continue
+        width = char_width(ch)
+        out.append(ch if width or ch in "\u200b\u200d" else "")
+        col += width
+    caret_start = col if caret_start is None else caret_start
+    caret_end = col if caret_end is None else caret_end
+    return "".join(out), caret_start, max(caret_end, caret_start + 1)
+
+
+def window(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """Cut a long line down to about MAX_WIDTH display columns around [start, end)."""
+    shown, a, b = display(text, start, end)
+    if a + 2 * (b - a) < MAX_WIDTH or len(text) < MAX_WIDTH // 2:
+        return shown, a, b
+    left = max(0, start - MAX_WIDTH // 4)
+    right = min(len(text), max(end, start + 1) + MAX_WIDTH // 4)
+    prefix = "…" if left else ""
+    suffix = "…" if right < len(text) else ""
+    shown, a, b = display(prefix + text[left:right] + suffix, start - left + len(prefix),
+                          end - left + len(prefix))
+    return shown, a, b
+
+
+class _Painter:
+    def __init__(self, color: bool):
+        self.color = color
+
+    def __call__(self, text: str, style: str) -> str:
+        return f"\x1b[{_COLORS[style]}m{text}\x1b[0m" if self.color and text else text
+
+
+def render_diagnostic(result, diag, paint: _Painter, lang: str, show_source: bool = True) -> list[str]:
+    s = diag.span
+    mark = " [*]" if diag.fix is not None and diag.fix.safe else (" [-]" if diag.fix else "")
+    head = (f"{paint(result.path, 'path')}:{s.line}:{s.column}: "
+            f"{paint(diag.code, diag.severity)}{mark} {paint(diag.rule, 'bold')} {diag.text(lang)}")
+    lines = [head]
+    if not show_source or result.source is None:
+        return lines
+    text = result.source.line(s.line)
+    end = s.end_column - 1 if s.end_line == s.line else len(text)
+    shown, a, b = window(text, s.column - 1, end)
+    gutter = " " * len(str(s.line))
+    lines.append(f"{gutter} |")
+    lines.append(f"{s.line} | {shown}")
+    lines.append(f"{gutter} | " + " " * a + paint("^" * (b - a), "caret"))
+    return lines
+
+
+def _grouped(diagnostics):
+    """Split into shown findings and, for each plan-level head, the findings folded under it."""
+    heads = {d.group for d in diagnostics if d.group and d.task is None}
+    shown, members = [], {}
+    for d in diagnostics:
+        if d.group in heads and d.task is not None:
+            members.setdefault(d.group, []).append(d)
+        else:
+            shown.append(d)
+    return shown, members
+
+
+def _fold_line(items, words, paint) -> str:
+    lines = [d.span.line for d in items]
+    listed = "、".join(map(str, lines[:12])) + ("…" if len(lines) > 12 else "")
+    rule = "/".join(dict.fromkeys(d.rule for d in items))
+    return "  = " + paint(words["grouped"].format(n=len(items), rule=rule, lines=listed), "dim")
+
+
+def render(results, options) -> str:
+    lang = options.lang if options.lang in _WORDS else "zh"
+    words, paint = _WORDS[lang], _Painter(options.color)
+    out: list[str] = []
+    every = [d for r in results for d in r.diagnostics]
+    for result in results:
+        shown, members = _grouped(result.diagnostics)
+        for diag in shown:
+            out.extend(render_diagnostic(result, diag, paint, lang, options.show_source))
+            if diag.task is None and diag.group in members:
+                out.append(_fold_line(members[diag.group], words, paint))
+            if options.show_source:
+                out.append("")
+    if options.statistics and every:
+        out.append(words["stats"])
+        out.extend(statistics(every, paint))
+        out.append("")
+    out.append(summary(results, every, words))
+    return "\n".join(out)
+
+
+def statistics(diagnostics, paint) -> list[str]:
+    counts = Counter((d.code, d.rule) for d in diagnostics)
+    fixable = {(d.code, d.rule) for d in diagnostics if d.fix is not None}
+    width = len(str(max(counts.values())))
+    return [f"{n:>{width}}  {paint(f'{code:<5}', 'bold')}  {'[*]' if (code, rule) in fixable else '   '}  {rule}"
+            for (code, rule), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def summary(results, every, words) -> str:
+    if not every:
+        text = words["none"]
+    else:
+        by = Counter(d.severity for d in every)
+        parts = [f"{words[s]} {by[s]}" for s in (ERROR, WARNING, INFO) if by[s]]
+        text = words["found"].format(n=len(every)) + "（" + "，".join(parts) + "）"
+        if words is _WORDS["en"]:
+            text = text.replace("（", " (").replace("，", ", ").replace("）", ")")
+        fixable = sum(1 for d in every if d.fix is not None)
+        if fixable:
+            text += ("；" if words is _WORDS["zh"] else "; ") + words["fixable"].format(n=fixable)
+    if len(results) > 1:
+        text += words["files"].format(n=len(results))
+    return text
