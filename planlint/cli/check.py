@@ -32,10 +32,12 @@ from planlint.errors import ConfigError, PlanlintError
               help="只报告基线文件中没有的问题")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False),
               default=None, help="把当前全部问题记入基线文件")
+@click.option("--annotate", "annotate_path", type=click.Path(dir_okay=False), default=None,
+              help="把每个问题作为批注写入 .docx 副本（原文件不变）")
 @lang_option
 def check(paths, fmt, select, ignore, fail_on, config_path, encoding, statistics, no_color,
           jobs, lang, fix=False, unsafe_fixes=False, diff=False, baseline_path=None,
-          write_baseline_path=None):
+          write_baseline_path=None, annotate_path=None):
     """检查计划文件（.txt .md .docx .html，目录递归，- 表示标准输入）。"""
     from planlint.cli.paths import expand
     from planlint.cli.run import lint_all
@@ -46,6 +48,9 @@ def check(paths, fmt, select, ignore, fail_on, config_path, encoding, statistics
         files = expand(paths)
         if not files:
             raise PlanlintError("没有找到可检查的文件", "no files to check")
+        if annotate_path:
+            from planlint.word.cli import check_annotate
+            check_annotate(files, annotate_path)
         results = lint_all(files, config_path=config_path, encoding=encoding, select=select,
                            ignore=ignore, jobs=jobs)
     except PlanlintError as exc:
@@ -58,6 +63,12 @@ def check(paths, fmt, select, ignore, fail_on, config_path, encoding, statistics
                                      config_path=config_path, select=select, ignore=ignore)
         if done is not None:
             sys.exit(done)
+    if annotate_path:
+        from planlint.word.cli import write_annotated
+        try:
+            write_annotated(results, annotate_path, lang)
+        except PlanlintError as exc:
+            fail(exc, lang)
     color = not no_color and fmt == "text" and sys.stdout.isatty()
     out = render(fmt, results, OutputOptions(lang=lang, color=color, statistics=statistics))
     if out:
