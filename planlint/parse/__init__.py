@@ -1,1 +1,143 @@
-"""planlint subpackage."""
+"""Source → Plan: classify lines, parse the structure (Lark), build the model.
+
+    read (Source) → lines.classify_lines → structure.parse_blocks (grammar/plan.lark)
+    → nodes.build_nodes → build (tasks, clauses, timing) → meta (title, year, draft) → Plan
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from planlint.model import Plan, Source, Span, Task, TextPiece
+from planlint.parse import build as b
+from planlint.parse.lines import classify_lines
+from planlint.parse.meta import read_meta
+from planlint.parse.nodes import Node, build_nodes
+from planlint.parse.structure import parse_blocks
+
+
+def parse_source(source: Source, year: Optional[int] = None) -> Plan:
+    records = classify_lines(source.lines)
+    blocks = parse_blocks(records)
+    nodes, preamble, noise = build_nodes(blocks)
+    meta = read_meta(source, preamble, nodes)
+    plan_year = meta.year or year
+    ids = _ids(nodes)
+    tasks, sections = [], []
+    task_nodes = [n for n in nodes if b.is_task(n)]
+    raw = _collect_clauses(nodes, task_nodes)
+    for node in nodes:
+        if node in raw:
+            tasks.append(_task(node, raw[node], ids, plan_year))
+        elif node.children or not b.is_task(node):
+            sections.append(b.section_of(node, ids))
+    markers = tuple(b.marker_of(n) for n in nodes)
+    layout = _layout(records)
+    return Plan(
+        source=source,
+        title=meta.title,
+        year=plan_year,
+        draft=meta.draft,
+        issue_date=meta.issue_date,
+        layout=layout,
+        has_deadline_column=any(t.deadline is not None for t in tasks),
+        sections=tuple(sections),
+        tasks=tuple(tasks),
+        markers=markers,
+        boilerplate=tuple(Span(r.line, r.column, r.line, r.column + len(r.text)) for r in noise),
+    )
+
+
+def _collect_clauses(nodes: list[Node], task_nodes: list[Node]) -> dict:
+    """Each task's raw clauses: its own (inline, cells, fields), a group clause, or its section's."""
+    out = {}
+    for node in task_nodes:
+        text_pieces, inline = b.split_inline_clauses(node.pieces)
+        out[node] = (text_pieces, inline + node.clauses)
+    # A clause standing alone after a run of siblings that have none covers all of them.
+    for node in task_nodes:
+        if not node.group_clause or node.parent is None:
+            continue
+        siblings = node.parent.children
+        before = siblings[:siblings.index(node)]
+        if before and all(s in out and not out[s][1] for s in before):
+            for s in before:
+                out[s] = (out[s][0], list(out[node][1]))
+    # A heading's own clause covers its tasks that name no unit.
+    for node in task_nodes:
+        parent = node.parent
+        while not out[node][1] and parent is not None:
+            _, own = b.split_inline_clauses(parent.pieces)
+            if own or parent.clauses:
+                out[node] = (out[node][0], own + parent.clauses)
+            parent = parent.parent
+    return out
+
+
+def _task(node: Node, raw, ids: dict, year) -> Task:
+    text_pieces, raw_clauses = raw
+    pieces = tuple(TextPiece(t, line, col) for t, line, col in text_pieces)
+    text = "".join(p.text for p in pieces)
+    clauses = b.make_clauses(raw_clauses)
+    units = [u for c in clauses for u in c.units]
+    marker = b.marker_of(node)
+    end_line, end_col = node.end
+    return Task(
+        id=ids[id(node)],
+        number=node.head.number,
+        level=node.level,
+        span=Span(marker.span.line, marker.span.column, end_line, max(end_col, 1)),
+        marker=marker,
+        headings=tuple(_headings(node)),
+        text=text,
+        pieces=pieces,
+        clauses=clauses,
+        owners=tuple(u for u in units if u.role == "owner"),
+        participants=tuple(u for u in units if u.role == "participant"),
+        supervisors=tuple(u for u in units if u.role == "supervisor"),
+        people=tuple(p for c in clauses for p in c.people),
+        deadline=b.make_deadline(node.deadline, year),
+        timing=b.text_timing(text, pieces, year) if pieces else (),
+        section=ids[id(node.parent)] if node.parent is not None else "",
+    )
+
+
+def _headings(node: Node) -> list[str]:
+    out = []
+    parent = node.parent
+    while parent is not None:
+        title = "".join(p[0] for p in parent.pieces[:1])
+        out.append((parent.head.marker + title).strip())
+        parent = parent.parent
+    return out[::-1]
+
+
+def _ids(nodes: list[Node]) -> dict:
+    ids, used, ordinal = {}, set(), {}
+    for node in nodes:
+        key = id(node.parent)
+        ordinal[key] = ordinal.get(key, 0) + 1
+        number = node.head.value if node.head.value is not None else ordinal[key]
+        base = f"{ids[id(node.parent)]}.{number}" if node.parent is not None else str(number)
+        candidate, n = base, 2
+        while candidate in used:
+            candidate, n = f"{base}-{n}", n + 1
+        used.add(candidate)
+        ids[id(node)] = candidate
+    return ids
+
+
+def _layout(records) -> str:
+    kinds = {}
+    for r in records:
+        kinds[r.kind] = kinds.get(r.kind, 0) + 1
+    if not kinds.get("MARKER") and not kinds.get("NUMBER") and not kinds.get("ROWITEM"):
+        return "empty"
+    if kinds.get("ROWITEM"):
+        return "pipe"
+    if kinds.get("NUMBER", 0) >= 3:
+        return "cells"
+    if kinds.get("FIELD", 0) >= 3:
+        return "fields"
+    if kinds.get("CLAUSE", 0) >= 3:
+        return "table"
+    return "prose"

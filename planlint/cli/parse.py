@@ -1,0 +1,35 @@
+"""``planlint parse``: show what planlint understood of a plan."""
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from planlint.cli.common import fail, lang_option
+from planlint.errors import PlanlintError
+
+
+@click.command("parse")
+@click.argument("path")
+@click.option("--format", "fmt", type=click.Choice(["json", "yaml"]), default="yaml",
+              show_default=True, help="输出格式")
+@click.option("--encoding", default=None, help="指定文本编码（默认自动识别）")
+@lang_option
+def parse(path, fmt, encoding, lang):
+    """显示计划的解析结果：标题、年份、章节、任务及其单位和时限。"""
+    from planlint.cli.run import read_one
+    from planlint.parse import parse_source
+    from planlint.output.model_dump import plan_document
+
+    try:
+        source = read_one(path, encoding)
+    except PlanlintError as exc:
+        fail(exc, lang)
+    doc = plan_document(parse_source(source))
+    if fmt == "json":
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+    else:
+        import yaml
+        click.echo(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100))
+    sys.exit(0)

@@ -1,0 +1,138 @@
+"""Responsibility clauses: find them, parse them with ``grammar/clause.lark``, assign roles.
+
+SPEC §1 "Responsibility clauses": X牵头 → owner; with a lead present, 负责/配合/参与 units are
+participants; a bare list (no role words) is all owners; labels (牵头单位：, 配合单位：,
+督导考核单位：, 责任领导：) set the role of what follows; people are not units.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from lark.exceptions import LarkError
+
+from planlint.model import OWNER, PARTICIPANT, SUPERVISOR, Clause, Span, Unit
+from planlint.parse.grammars import parser
+from planlint.parse.lexicon import (BLANKS, HELP_ROLE, LABEL_ROLE, LEAD_ROLE, NOT_UNIT,
+                                    UNIT_SUFFIX, WS)
+
+Piece = tuple[str, int, int]  # text, line, column (1-based) of its first character
+
+_GENERIC_TAIL = re.compile(r"(党委|政府|人大|政协|委|办)$")
+_TRIM = BLANKS
+_BAD_IN_UNIT = re.compile(r"[。！？!?：:]|\d{3,}")
+
+
+def is_unit_name(name: str) -> bool:
+    name = name.strip(_TRIM)
+    if not 2 <= len(name) <= 32 or _BAD_IN_UNIT.search(name) or NOT_UNIT.match(name):
+        return False
+    return bool(UNIT_SUFFIX.search(name))
+
+
+def _join(pieces: list[Piece]) -> tuple[str, list[tuple[int, int, int]]]:
+    """Concatenate pieces; return text and (offset, line, column) starts for position lookup."""
+    text, starts = "", []
+    for piece_text, line, column in pieces:
+        starts.append((len(text), line, column))
+        text += piece_text
+    return text, starts
+
+
+def _span(starts, start: int, end: int) -> Span:
+    def at(offset):
+        base = starts[0]
+        for s in starts:
+            if s[0] <= offset:
+                base = s
+        return base[1], base[2] + offset - base[0]
+    (l1, c1), (l2, c2) = at(start), at(max(start, end - 1))
+    return Span(l1, c1, l2, c2 + 1)
+
+
+def parse_clause(pieces: list[Piece], kind: str, index: int = 0,
+                 label_role: Optional[str] = None) -> Optional[Clause]:
+    """Parse a clause; None when it does not parse or names no unit."""
+    text, starts = _join(pieces)
+    try:
+        tree = parser("clause").parse(text)
+    except LarkError:
+        return None
+    groups: list[tuple[str, list]] = []  # (role kind, [(name, start, end)])
+    pending: list = []
+    current_label = label_role
+    people: list[str] = []
+    for node in tree.children:
+        if getattr(node, "data", None) == "label":
+            if pending:
+                groups.append((current_label or "bare", pending))
+                pending = []
+            current_label = LABEL_ROLE.get(re.sub(rf"[{WS}:：]", "", str(node.children[0])))
+            continue
+        if getattr(node, "data", None) != "part":
+            continue
+        unit_tok = next((t for t in node.children if t.type == "UNIT"), None)
+        role_tok = next((t for t in node.children if t.type == "ROLE"), None)
+        if unit_tok is not None:
+            pending.append(_trimmed(unit_tok))
+        if role_tok is not None and pending:
+            role = str(role_tok)
+            kind_ = "lead" if LEAD_ROLE.search(role) and not HELP_ROLE.search(role) else \
+                "help" if HELP_ROLE.search(role) else "resp"
+            groups.append((kind_ if current_label in (None, OWNER) else current_label, pending))
+            pending = []
+    if pending:
+        groups.append((current_label or "bare", pending))
+    has_lead = any(g == "lead" for g, _ in groups)
+    units: list[Unit] = []
+    for group, members in groups:
+        if group == "people":
+            people.extend(name for name, _, _ in members)
+            continue
+        role = {"lead": OWNER, "help": PARTICIPANT, OWNER: OWNER, PARTICIPANT: PARTICIPANT,
+                SUPERVISOR: SUPERVISOR, "deadline": None}.get(group)
+        if role is None and group in ("resp", "bare"):
+            role = PARTICIPANT if has_lead else OWNER
+        if role is None:
+            continue
+        previous = None
+        for name, start, end in members:
+            if not name:
+                continue
+            name = _expand_shared_prefix(name, previous)
+            units.append(Unit(name, _span(starts, start, end), role, index))
+            previous = name
+    if not units and not people:
+        return None
+    first = next(i for i, ch in enumerate(text) if not ch.isspace()) if text.strip() else 0
+    last = len(text.rstrip())
+    return Clause(text.strip(), _span(starts, first, last), kind, tuple(units), tuple(people))
+
+
+def _trimmed(tok) -> tuple[str, int, int]:
+    raw = str(tok)
+    start, end = tok.start_pos, tok.start_pos + len(raw)
+    lead = len(raw) - len(raw.lstrip(_TRIM))
+    if raw.lstrip(_TRIM).startswith("由"):
+        lead += 1
+    tail = len(raw) - len(raw.rstrip(_TRIM + "。."))
+    return raw[lead:len(raw) - tail], start + lead, end - tail
+
+
+def _expand_shared_prefix(name: str, previous: Optional[str]) -> str:
+    """各县（区）委、政府: the bare 政府 stands for 各县（区）政府."""
+    if previous is None or len(name) > 2 or name not in ("政府", "党委", "人大", "政协", "委"):
+        return name
+    m = _GENERIC_TAIL.search(previous)
+    return previous[:m.start()] + name if m else name
+
+
+def units_plausible(clause: Clause, strict: bool) -> bool:
+    """Whether the parsed clause really names units (not a sentence that happened to parse)."""
+    names = [u.name for u in clause.units]
+    if not names:
+        return bool(clause.people) and not strict
+    good = sum(is_unit_name(n) for n in names)
+    if strict:
+        return good == len(names)
+    return good * 2 >= len(names) and all(len(n) <= 40 for n in names)

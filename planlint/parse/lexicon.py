@@ -1,0 +1,104 @@
+"""The words and shapes plans are written with: markers, field labels, column headers, roles.
+
+Patterns only; no unit names (SPEC: keep unit dictionaries out of the grammar).
+"""
+from __future__ import annotations
+
+import re
+
+CN_DIGITS = "一二三四五六七八九十百零〇两"
+_CN = f"[{CN_DIGITS}]+"
+WS = "\\s\u3000\u00a0\ufeff"  # inside a regex character class
+# The same blanks as a plain string, for str.strip().
+BLANKS = " \t\r\n\x0b\x0c\u3000\u00a0\ufeff\u2002\u2003\u200b"
+
+# Leading numbering markers, tried in order on a line with its indentation removed.
+MARKERS = [
+    # level, style, pattern (group "num" is the numeral, group 0 the whole marker)
+    (1, "cn-dun", re.compile(rf"(?P<num>{_CN})[{WS}]*[、，,．.][{WS}]*")),
+    (2, "cn-paren", re.compile(rf"[（(][{WS}]*(?P<num>{_CN})[{WS}]*[）)][{WS}]*")),
+    (4, "arabic-paren", re.compile(rf"[（(][{WS}]*(?P<num>\d{{1,3}})[{WS}]*[）)][{WS}]*")),
+    (3, "arabic-dot", re.compile(rf"(?P<num>\d{{1,3}})[{WS}]*[.．、](?!\d)[{WS}]*")),
+    (5, "circled", re.compile(r"(?P<num>[\u2460-\u2473])[\s\u3000]*")),
+]
+# Markers damaged by extraction: the numeral or the opening bracket lost.
+DAMAGED_H1 = re.compile(rf"[、](?=[\u4e00-\u9fff“])")
+DAMAGED_H2 = re.compile(rf"[)）](?=[\u4e00-\u9fff“])")
+# "49完善…": digits glued to the text; accepted only when the number is the expected next one.
+GLUED_NUMBER = re.compile(r"(?P<num>\d{1,3})(?=[\u4e00-\u9fff“])(?![年月日号个项次万亿元条名人家所台套份批期])")
+# A table cell holding only a row number.
+BARE_NUMBER = re.compile(rf"(?P<num>\d{{1,3}})[.．、]?[{WS}]*$")
+
+# Later markers inside a line: "…落实)2.做好…" — the next sibling after a sentence end.
+INLINE_ARABIC = re.compile(r"(?<=[。；;！!？?）)」”])[\s\u3000]*(?P<num>\d{1,3})[.．、](?!\d)")
+INLINE_CN_PAREN = re.compile(rf"(?<=[。；;！!？?])[\s\u3000]*[（(](?P<num>{_CN})[）)]")
+
+# Field lines: label then a colon.
+FIELD_ROLES = {
+    "owner": ["牵头落实单位", "牵头单位", "牵头部门", "责任单位", "责任部门", "主责单位", "主办单位",
+              "承办单位", "责任科室", "牵头科室", "实施单位", "落实单位", "责任主体"],
+    "participant": ["配合单位", "配合部门", "协办单位", "协助单位", "参与单位", "协同单位", "配合科室"],
+    "supervisor": ["督导考核单位", "督导单位", "督办单位", "考核单位", "督查单位", "监督单位",
+                   "督导部门", "督查考核单位"],
+    "deadline": ["时限要求", "完成时限", "完成时间", "时间要求", "完成期限", "办结时限", "时间节点",
+                 "时间安排", "完成时限要求", "时限"],
+    "people": ["责任领导", "分管领导", "牵头领导", "责任人", "联系人"],
+}
+_LABELS = sorted(((w, r) for r, ws in FIELD_ROLES.items() for w in ws), key=lambda x: -len(x[0]))
+LABEL_ROLE = dict(_LABELS)
+FIELD = re.compile(rf"[{WS}]*(?P<label>{'|'.join(w for w, _ in _LABELS)})[{WS}]*[:：][{WS}]*")
+
+# Column headers of flattened tables.
+HEADER_ROLES = {
+    "number": ["序号", "编号"],
+    "category": ["工作任务", "任务类别", "类别", "重点工作", "工作类别", "项目", "领域"],
+    "text": ["具体要求", "工作要求", "主要内容", "工作内容", "具体任务", "任务内容", "工作措施",
+             "具体措施", "重点任务", "任务", "工作事项", "主要任务", "任务要求", "具体工作", "工作任务"],
+    "owner": FIELD_ROLES["owner"] + ["牵头落实部门", "责任单位（部门）"],
+    "participant": FIELD_ROLES["participant"],
+    "supervisor": FIELD_ROLES["supervisor"],
+    "deadline": FIELD_ROLES["deadline"],
+    "people": FIELD_ROLES["people"],
+    "other": ["备注", "完成情况", "进展情况"],
+}
+HEADER_WORDS = {w for ws in HEADER_ROLES.values() for w in ws}
+
+# Role words closing a unit clause part; anchored to the part's end by the clause grammar.
+ROLE_PHRASE = (r"(?:按照?(?:各自)?职责(?:分工)?|根据职责(?:分工)?)?"
+               r"(?:分别|分头|共同|具体|会同|统筹|协同)?"
+               r"(?:牵头|负责|落实|配合|参与|协助|协办|组织实施|实施|承办|抓好|指导)"
+               r"(?:分别|分头)?(?:牵头|负责|落实|配合|参与|实施)*")
+ROLE_AT_END = re.compile(rf"(?P<role>{ROLE_PHRASE})$")
+LEAD_ROLE = re.compile(r"牵头|主责|主办")
+HELP_ROLE = re.compile(r"配合|参与|协助|协办|协同")
+
+# What a unit name ends with. Generous: an open list of organisational nouns.
+UNIT_SUFFIX = re.compile(
+    r"(?:局|办|委|厅|部|院|所|中心|政府|室|科|处|站|队|会|组|行|社|团|馆|公司|集团|网站|台|校|"
+    r"部门|单位|机构|街道|乡镇|镇|乡|场|区|县|县区|县市区|区县|市|省|委员会|党委|人大|政协|法院|检察院|"
+    r"海关|银行|支行|分行|分局|分中心|办事处|联合会|协会|妇联|残联|工会|团委|管委会|园区|"
+    r"开发区|示范区|新区|公安|指挥部|小组|企业|学校|医院|平台|专班)(?:等(?:部门|单位|科室|机构)?)?$"
+)
+# Short words that are not units even when they end like one (镇 in 城镇, 区 in 社区 …).
+NOT_UNIT = re.compile(r"^(?:城镇|社区|地区|农村|城乡|全市|全县|全区|全省|本市|本县|本区|辖区|景区|园区)$")
+PEOPLE = re.compile(r"^(?:.{0,8}(?:书记|县长|市长|区长|主任|局长|副.{1,4}|部长|秘书长|同志)|[\u4e00-\u9fff]{2,3})$")
+
+# Web-page and document noise: never tasks.
+BOILERPLATE = re.compile(
+    r"^(?:发布时间|发布日期|信息来源|来源[:：]|文字大小|字体[:：]|字号|背景色|浏览次数|访问次数|阅读次数|"
+    r"点击数|打印本页|关闭窗口|【打印】|【关闭】|分享到|扫一扫|责任编辑|编辑[:：]|索引号|主题分类|"
+    r"发文机关|成文日期|发布机构|发文字号|相关链接|上一篇|下一篇|当前位置|您当前的位置|网站地图|"
+    r"版权所有|主办[:：]|承办[:：]|网站标识码|ICP备|\[\s*打印|\[\s*关闭)"
+    r"|文字大小[:：]|背景色[:：]"
+)
+FORM_FIELD = re.compile(rf"^[•·●\-*]?[{WS}]*\*?[{WS}]*(?:姓[{WS}]*名|联系方式|联系电话|电子邮箱|"
+                        rf"内[{WS}]*容|验[{WS}]*证[{WS}]*码|标[{WS}]*题|手[{WS}]*机)[{WS}]*[:：]")
+COMMENT_FORM_START = re.compile(r"请您.{0,20}(?:意见|建议)|(?:意见|建议).{0,10}(?:征集|反馈)表|我要留言|发表评论")
+
+# Plan kinds, for finding the title.
+TITLE_WORDS = re.compile(r"要点|方案|分工|办法|计划|清单|安排|意见|措施|任务")
+DRAFT_WORDS = re.compile(r"征求意见稿|送审稿|讨论稿|草案|初稿|修改稿|代拟稿")
+
+# Sections that state aims, not work: their items are not tasks.
+AIMS = re.compile(r"指导思想|主要目标|总体要求|工作目标|基本原则|总体目标|工作原则|目标要求|总体思路|"
+                  r"适用范围|编制依据|目标任务$")

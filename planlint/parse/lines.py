@@ -1,0 +1,234 @@
+"""Classify source lines into records the structure grammar parses (one token per record).
+
+A line becomes one record, or several when more items share it (``…落实)2.做好…``). Kinds:
+MARKER (numbered item), NUMBER (a table cell holding only a row number), ROWITEM / ROW (pipe or
+tab-separated table rows with / without a number), HEADER (column headers), FIELD (``责任单位：``),
+CLAUSE (a unit clause standing alone), TIMING (a short deadline cell), NOISE (web boilerplate,
+markup rules), TEXT (anything else).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from planlint.parse import lexicon as lx
+from planlint.parse.clauses import is_unit_name, parse_clause, units_plausible
+from planlint.parse.numerals import to_int
+from planlint.parse.timing import scan
+
+_STRIP = lx.BLANKS
+_PAGE_NUMBER = re.compile(r"^[-—–]\s*\d{1,3}\s*[-—–]$|^第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?$")
+_RULE_LINE = re.compile(r"^[|:\-\s—_=+*]{3,}$")
+_SENTENCE_END = "。！？!?"
+
+
+@dataclass
+class Rec:
+    kind: str
+    line: int
+    column: int  # 1-based column of ``text`` in the source line
+    text: str
+    level: int = 0
+    style: str = ""
+    number: str = ""
+    value: Optional[int] = None
+    marker: str = ""  # the marker as written (``3.`` ``（二）``)
+    mcol: int = 0  # 1-based column where the marker starts
+    cells: list = field(default_factory=list)  # [(text, column)] for ROW/ROWITEM/HEADER
+    label: str = ""  # FIELD label
+    bracket: bool = False  # CLAUSE written in brackets
+    open: bool = False  # CLAUSE ending in a separator: continues on a later line
+
+
+def _content(raw: str) -> tuple[str, int]:
+    stripped = raw.lstrip(_STRIP)
+    lead = len(raw) - len(stripped)
+    return stripped.rstrip(_STRIP), lead + 1
+
+
+class Classifier:
+    def __init__(self):
+        self.last_arabic = 0
+        self.in_form = False
+        self.header_cols = 0
+
+    def classify(self, number: int, raw: str) -> list[Rec]:
+        text, col = _content(raw)
+        if not text:
+            return []
+        if self.in_form:
+            return [Rec("NOISE", number, col, text)]
+        if lx.COMMENT_FORM_START.search(text) and len(text) < 120:
+            self.in_form = True
+            return [Rec("NOISE", number, col, text)]
+        if lx.FORM_FIELD.match(text) or lx.BOILERPLATE.search(text[:30]) or \
+                _PAGE_NUMBER.match(text) or _RULE_LINE.match(text):
+            return [Rec("NOISE", number, col, text)]
+        cells = _split_cells(raw, text, col, self.header_cols)
+        if cells:
+            return [self._row(number, col, text, cells)]
+        if _is_header(text):
+            return [Rec("HEADER", number, col, text, cells=[(text, col)])]
+        field_m = lx.FIELD.match(text)
+        if field_m:
+            return [Rec("FIELD", number, col + field_m.end(), text[field_m.end():].rstrip("。.；;"),
+                        label=field_m.group("label"))]
+        recs = self._marker(number, col, text)
+        if recs:
+            return recs
+        bare = lx.BARE_NUMBER.match(text)
+        if bare:
+            self.last_arabic = int(bare.group("num"))
+            return [Rec("NUMBER", number, col, "", number=bare.group("num"),
+                        value=int(bare.group("num")), marker=text, level=0, mcol=col)]
+        clause = _clause_line(number, col, text)
+        if clause:
+            return [clause]
+        if _is_timing_cell(text):
+            return [Rec("TIMING", number, col, text.rstrip("。."))]
+        return [Rec("TEXT", number, col, text)]
+
+    def _row(self, number, col, text, cells) -> Rec:
+        words = [c for c, _ in cells if c]
+        if words and all(_is_header(c) for c in words):
+            self.header_cols = len(cells)
+            return Rec("HEADER", number, col, text, cells=cells)
+        first = cells[0][0] if cells else ""
+        m = lx.BARE_NUMBER.match(first)
+        if m:
+            self.last_arabic = int(m.group("num"))
+            return Rec("ROWITEM", number, cells[0][1], first, number=m.group("num"),
+                       value=int(m.group("num")), marker=first, cells=cells[1:], mcol=cells[0][1])
+        return Rec("ROW", number, col, text, cells=cells)
+
+    def _marker(self, number: int, col: int, text: str) -> list[Rec]:
+        # Markdown-ish emphasis or heading marks before a marker are noise, not content.
+        skip = len(text) - len(text.lstrip("*#＃ "))
+        body = text[skip:]
+        rec = None
+        for level, style, pattern in lx.MARKERS:
+            m = pattern.match(body)
+            if m and len(body) > m.end() - len(m.group(0)) + 0:
+                value = to_int(m.group("num"))
+                rec = Rec("MARKER", number, col + skip + m.end(), body[m.end():], level=level,
+                          style=style, number=m.group("num"), value=value,
+                          marker=m.group(0).rstrip(_STRIP), mcol=col + skip)
+                break
+        if rec is None:
+            rec = self._damaged(number, col + skip, body)
+        if rec is None:
+            return []
+        if rec.style == "arabic-dot" or rec.style == "glued":
+            self.last_arabic = rec.value or 0
+        return self._split_inline(rec)
+
+    def _damaged(self, number, col, body) -> Optional[Rec]:
+        short = len(body) <= 40 and "。" not in body[:-1]
+        m = lx.DAMAGED_H1.match(body)
+        if m and short:
+            return Rec("MARKER", number, col + 1, body[1:], level=1, style="damaged", marker="、",
+                       mcol=col)
+        m = lx.DAMAGED_H2.match(body)
+        if m and short:
+            return Rec("MARKER", number, col + 1, body[1:], level=2, style="damaged", marker=body[0],
+                       mcol=col)
+        m = lx.GLUED_NUMBER.match(body)
+        if m and int(m.group("num")) == self.last_arabic + 1:
+            return Rec("MARKER", number, col + m.end(), body[m.end():], level=3, style="glued",
+                       number=m.group("num"), value=int(m.group("num")), marker=m.group("num"),
+                       mcol=col)
+        return None
+
+    def _split_inline(self, rec: Rec) -> list[Rec]:
+        """Further siblings on the same line, numbered on from this one after a sentence end."""
+        if rec.style not in ("arabic-dot", "glued", "cn-paren") or rec.value is None:
+            return [rec]
+        pattern = lx.INLINE_CN_PAREN if rec.style == "cn-paren" else lx.INLINE_ARABIC
+        out = [rec]
+        while True:
+            cur = out[-1]
+            nxt = next((m for m in pattern.finditer(cur.text)
+                        if to_int(m.group("num")) == (cur.value or 0) + 1), None)
+            if nxt is None:
+                break
+            start = nxt.start() + len(nxt.group(0)) - len(nxt.group(0).lstrip(_STRIP))
+            marker = cur.text[start:nxt.end()]
+            new = Rec("MARKER", cur.line, cur.column + nxt.end(), cur.text[nxt.end():],
+                      level=cur.level, style=cur.style, number=nxt.group("num"),
+                      value=to_int(nxt.group("num")), marker=marker.rstrip(_STRIP),
+                      mcol=cur.column + start)
+            cur.text = cur.text[:nxt.start()].rstrip(_STRIP)
+            out.append(new)
+            if cur.style != "cn-paren":
+                self.last_arabic = new.value or 0
+        return out
+
+
+def _split_cells(raw: str, text: str, col: int, header_cols: int) -> list:
+    """Cells of a pipe row, or of a tab-separated row once a multi-column header was seen."""
+    if text.count("|") >= 2 or (text.startswith("|") and text.endswith("|")):
+        sep = "|"
+    elif "\t" in text and header_cols >= 2:
+        sep = "\t"
+    else:
+        return []
+    cells, pos = [], 0
+    for part in text.split(sep):
+        inner = part.strip(_STRIP)
+        offset = pos + (len(part) - len(part.lstrip(_STRIP)))
+        cells.append((inner, col + offset))
+        pos += len(part) + 1
+    if sep == "|":
+        if cells and not cells[0][0]:
+            cells = cells[1:]
+        if cells and not cells[-1][0]:
+            cells = cells[:-1]
+    cells = [c for c in cells if sep == "|" or c[0]]
+    return cells if len(cells) >= 2 else []
+
+
+def _is_header(text: str) -> bool:
+    words = text.split()
+    return bool(words) and all(w in lx.HEADER_WORDS for w in words)
+
+
+def _clause_line(number: int, col: int, text: str) -> Optional[Rec]:
+    bracket = text[0] in "（(" and text[-1] in "）)" and len(text) > 2
+    inner, icol = (text[1:-1], col + 1) if bracket else (text, col)
+    if "。" in inner.rstrip("。"):
+        return None
+    clause = parse_clause([(inner, number, icol)], "line")
+    if clause is None:
+        return None
+    labelled = bool(lx.FIELD.match(inner))
+    has_role = any(ch in inner for ch in ("牵头", "负责", "落实", "配合", "参与", "协办"))
+    strict = not (bracket and (labelled or has_role))
+    if not units_plausible(clause, strict=strict):
+        return None
+    if not bracket and not has_role and not all(is_unit_name(u.name) for u in clause.units):
+        return None
+    is_open = inner.rstrip()[-1:] in "、，,；;"
+    return Rec("CLAUSE", number, icol, inner, bracket=bracket, open=is_open)
+
+
+def _is_timing_cell(text: str) -> bool:
+    if len(text) > 40 or "。" in text.rstrip("。")[:-1]:
+        return False
+    found = scan(text)
+    if not found:
+        return False
+    covered = sum(e - s for s, e, _, _ in found)
+    return found[0][0] <= 2 and (covered * 2 >= len(text) or len(text) <= 12)
+
+
+def classify_lines(lines) -> list[Rec]:
+    classifier = Classifier()
+    out: list[Rec] = []
+    for line in lines:
+        out.extend(classifier.classify(line.number, line.text))
+    return out
+
+
+def sentence_ended(text: str) -> bool:
+    return text.rstrip(_STRIP)[-1:] in _SENTENCE_END

@@ -1,0 +1,174 @@
+"""Item blocks → a tree of nodes with their text, clauses and deadline (before the model).
+
+Decides what belongs to an item: body text (including page-break continuations), unit clauses
+(bracketed tails, cells, field lines, a group clause after sub-items), the deadline value, and
+table cells mapped to columns by the header.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from planlint.parse import lexicon as lx
+from planlint.parse.lines import Rec, sentence_ended
+from planlint.parse.structure import Block
+from planlint.parse.table import Header, row_roles
+
+Piece = tuple[str, int, int]
+
+
+@dataclass(eq=False)
+class Node:
+    head: Rec
+    level: int
+    parent: Optional["Node"] = None
+    children: list = field(default_factory=list)
+    pieces: list[Piece] = field(default_factory=list)  # requirement text (head content + body)
+    clauses: list = field(default_factory=list)  # (pieces, kind, label_role)
+    deadline: Optional[Piece] = None
+    deadline_parts: list[Piece] = field(default_factory=list)
+    loose: list[Rec] = field(default_factory=list)
+    group_clause: bool = False  # its clause stood alone after the item: may cover siblings
+    end: tuple[int, int] = (0, 0)  # last (line, end column) the item uses
+
+    @property
+    def is_row(self) -> bool:
+        return self.head.kind in ("NUMBER", "ROWITEM")
+
+    def extend_end(self, line: int, column: int, length: int):
+        self.end = max(self.end, (line, column + length))
+
+
+def build_nodes(blocks: list[Block]) -> tuple[list[Node], list[Rec], list[Rec]]:
+    """Return (all item nodes in order, preamble records, noise records)."""
+    nodes: list[Node] = []
+    stack: list[Node] = []
+    header = Header()
+    preamble: list[Rec] = []
+    noise: list[Rec] = []
+    for block in blocks:
+        if block.head is None:
+            preamble = block.parts
+            for rec in block.parts:
+                header.feed(rec)
+                if rec.kind == "NOISE":
+                    noise.append(rec)
+            continue
+        node = _open(block.head, stack)
+        nodes.append(node)
+        _attach(node, block.parts, header, noise)
+    return nodes, preamble, noise
+
+
+def _open(head: Rec, stack: list[Node]) -> Node:
+    if head.kind in ("NUMBER", "ROWITEM"):
+        while stack and stack[-1].is_row:
+            stack.pop()
+        level = stack[-1].level + 1 if stack else 1
+        level = max(level, 3) if stack and stack[-1].level >= 2 else level
+    else:
+        level = head.level
+        while stack and (stack[-1].level >= level or stack[-1].is_row):
+            stack.pop()
+    node = Node(head, level, parent=stack[-1] if stack else None)
+    if node.parent is not None:
+        node.parent.children.append(node)
+    stack.append(node)
+    if head.text:
+        node.pieces.append((head.text, head.line, head.column))
+    node.extend_end(head.line, head.column, len(head.text))
+    return node
+
+
+def _attach(node: Node, parts: list[Rec], header: Header, noise: list[Rec]):
+    structured = [i for i, r in enumerate(parts) if r.kind in ("CLAUSE", "FIELD", "TIMING")]
+    first_structured = structured[0] if structured else len(parts)
+    if node.head.kind == "ROWITEM":
+        _row_cells(node, node.head.cells, header, node.head.line)
+    continuing = _accepts_body(node)
+    pending_clause: list[Piece] = []
+    unit_cells = 0
+    for i, rec in enumerate(parts):
+        if rec.kind == "NOISE":
+            noise.append(rec)
+            continue
+        if rec.kind in ("HEADER",):
+            header.feed(rec)
+            continue
+        if rec.kind == "ROW":
+            _row_cells(node, rec.cells, header, rec.line)
+            continue
+        if rec.kind == "TEXT":
+            if i < first_structured and (structured or continuing):
+                node.pieces.append((rec.text, rec.line, rec.column))
+                node.extend_end(rec.line, rec.column, len(rec.text))
+                continuing = structured or not sentence_ended(rec.text)
+            else:
+                node.loose.append(rec)
+                continuing = False
+            continue
+        if rec.kind == "CLAUSE":
+            pending_clause.append((rec.text, rec.line, rec.column))
+            node.extend_end(rec.line, rec.column, len(rec.text))
+            if rec.open and _next_is_clause(parts, i):
+                continue
+            role = header.unit_role(unit_cells) if not rec.bracket else None
+            unit_cells += 1
+            node.clauses.append((pending_clause, "line" if rec.bracket else "cell", role))
+            node.group_clause = rec.bracket or bool(lx.FIELD.match(rec.text))
+            pending_clause = []
+            continue
+        if rec.kind == "FIELD":
+            _field(node, rec)
+            continue
+        if rec.kind == "TIMING":
+            if node.deadline is None:
+                node.deadline = (rec.text, rec.line, rec.column)
+            node.extend_end(rec.line, rec.column, len(rec.text))
+    if pending_clause:
+        node.clauses.append((pending_clause, "cell", None))
+
+
+def _next_is_clause(parts, i) -> bool:
+    for rec in parts[i + 1:]:
+        if rec.kind == "NOISE":
+            continue
+        return rec.kind == "CLAUSE"
+    return False
+
+
+def _accepts_body(node: Node) -> bool:
+    """Whether a paragraph after the item's own line is still part of the item."""
+    head = node.head
+    if head.kind in ("NUMBER", "ROWITEM") or not head.text.strip():
+        return True
+    if not sentence_ended(head.text) and not head.text.rstrip().endswith(("）", ")")):
+        return True  # broken by a page break, or a heading without final punctuation
+    return node.level <= 2 and len(head.text) <= 40 and head.text.count("。") <= 1
+
+
+def _field(node: Node, rec: Rec):
+    role = lx.LABEL_ROLE.get(rec.label)
+    node.extend_end(rec.line, rec.column, len(rec.text))
+    if role == "deadline":
+        if node.deadline is None and rec.text:
+            node.deadline = (rec.text, rec.line, rec.column)
+        return
+    if rec.text:
+        node.clauses.append(([(rec.text, rec.line, rec.column)], "field", role))
+
+
+def _row_cells(node: Node, cells, header: Header, line: int):
+    """Map a table row's cells to roles by the header (text, units, deadline, people …)."""
+    for (text, column), role in zip(cells, row_roles(cells, header)):
+        if not text:
+            continue
+        node.extend_end(line, column, len(text))
+        if role == "text":
+            node.pieces.append((text, line, column))
+        elif role in ("owner", "participant", "supervisor", "people"):
+            node.clauses.append(([(text, line, column)], "cell", role))
+        elif role == "deadline":
+            if node.deadline is None:
+                node.deadline = (text, line, column)
+

@@ -1,0 +1,46 @@
+"""Parse line records with ``grammar/plan.lark`` and turn the tree into plain item blocks.
+
+This is the only module that sees Lark trees. Its output, :class:`Block`, carries the records
+(never tree nodes) to the model builder.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lark import Token, Tree
+from lark.lexer import Lexer
+
+from planlint.parse.grammars import parser
+from planlint.parse.lines import Rec
+
+
+@dataclass
+class Block:
+    head: Rec | None  # None for the preamble
+    parts: list[Rec] = field(default_factory=list)
+
+
+class RecordLexer(Lexer):
+    """Emit one token per record; the token value is the record's index."""
+
+    def __init__(self, lexer_conf):
+        pass
+
+    def lex(self, records):
+        for i, rec in enumerate(records):
+            yield Token(rec.kind, str(i), start_pos=i, line=rec.line, column=rec.column)
+
+
+def parse_blocks(records: list[Rec]) -> list[Block]:
+    tree = parser("plan", lexer=RecordLexer).parse(records)
+    blocks: list[Block] = []
+    for node in tree.children:
+        if not isinstance(node, Tree):
+            continue
+        tokens = [t for t in node.scan_values(lambda v: isinstance(v, Token))]
+        recs = [records[int(t.value)] for t in tokens]
+        if node.data == "preamble":
+            blocks.append(Block(None, recs))
+        else:
+            blocks.append(Block(recs[0], recs[1:]))
+    return blocks

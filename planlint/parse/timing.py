@@ -1,0 +1,121 @@
+"""Timing expressions in task text and deadline values (SPEC §1 "Timing").
+
+A single scanning pattern finds candidates; dates are then parsed by ``grammar/timing.lark`` so
+they can be resolved against the plan year. What is *not* timing matters as much: 及时, manner
+words (实时, 常态化, 不断), event-bound moments (编制完成后, 决策前), year words in names (年度报告).
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+from typing import Iterable, Optional
+
+from lark.exceptions import LarkError
+
+from planlint.model import DATE, DURATION, FREQUENCY, VAGUE
+from planlint.parse.grammars import parser
+
+_S = r"[ \t\u3000]*"
+_NUM = r"(?:\d+|[一二三四五六七八九十两半]+)"
+_UNIT_TIME = r"(?:个)?" + _S + r"(?:工作日|自然日|日|天|小时|个月|月|周|星期)"
+
+# Order matters: the first alternative that matches at a position wins.
+_PATTERNS = [
+    ("duration", rf"(?:最迟|最长|最多|不超过)?{_S}{_NUM}{_S}{_UNIT_TIME}{_S}(?:以内|之内|内)"),
+    ("duration", r"法定(?:时限|期限)(?:内)?"),
+    ("frequency", rf"每{_S}(?:\d+|[一二三四五六七八九十两半])?{_S}(?:个)?{_S}(?:年|季度|季|月|周|旬|日|天|学期|星期)"
+                  rf"(?:{_S}\d{{1,2}}{_S}[日号]{_S}(?:前|之前))?"),
+    ("frequency", r"按(?:照)?(?:年度|季度|月度|月|季|周|旬|日|年|半年)(?=[^\u4e00-\u9fff]|[\u4e00-\u9fff])"),
+    ("date", rf"(?:截至|截止|到|至|于|在)?{_S}\d{{4}}{_S}年{_S}"
+             rf"(?:(?:年底|年末|年内|年中|年初|上半年|下半年|底|末|内)|"
+             rf"(?:第?[一二三四1-4]季度(?:末|内|初)?)|"
+             rf"(?:\d{{1,2}}{_S}月份?{_S}(?:\d{{1,2}}{_S}[日号])?{_S}(?:底|末|中旬|上旬|下旬|初)?))"
+             rf"{_S}(?:之前|以前|为止|前|内|止)?"),
+    ("date", rf"(?:截至|截止|到|至)\d{{4}}{_S}年"),
+    ("date", rf"(?<![\d年])\d{{1,2}}{_S}月份?{_S}(?:\d{{1,2}}{_S}[日号])?{_S}(?:底|末|中旬|上旬|下旬|初)?{_S}(?:之前|以前|前|止)"),
+    ("date", rf"(?<![\d年])\d{{1,2}}{_S}月份?{_S}(?:底|末)"),
+    ("date", r"(?<![当每去明前])(?:年底前|年底|年末|年内|上半年|下半年|年中)(?![度份])"),
+    ("date", r"第?[一二三四1-4]季度(?:末|内|前|初)"),
+    ("frequency", r"(?<![年])(?:月度|季度)(?!末|内|初|前)"),
+    ("vague", r"持续推进|(?<!可)持续|长期坚持|长期(?!以来|性)|按时间节点(?:完成|推进)?|适时|尽快|逐步|"
+              r"定期|另行通知|按(?:照)?上级(?:要求|部署|安排)|根据上级(?:要求|部署|安排)|视情|择期"),
+]
+SCAN = re.compile("|".join(f"(?P<{kind}{i}>{pat})" for i, (kind, pat) in enumerate(_PATTERNS)))
+_KIND = {f"{kind}{i}": kind for i, (kind, _) in enumerate(_PATTERNS)}
+
+# A 季度 that is part of a year name or a report title is no frequency.
+_NOT_TIMING_AFTER = re.compile(r"^(?:报告|报表|计划|目标|任务|工作报告)")
+
+
+def scan(text: str, vague_terms: Iterable[str] = ()) -> list[tuple[int, int, str, str]]:
+    """(start, end, kind, text) of every timing expression in ``text``."""
+    found = []
+    for m in SCAN.finditer(text):
+        kind = _KIND[m.lastgroup]
+        start, end = m.span()
+        while start < end and text[start] in " \t\u3000":
+            start += 1
+        if kind == FREQUENCY and text[start:end] in ("月度", "季度") and \
+                _NOT_TIMING_AFTER.match(text[end:end + 4]):
+            continue
+        if kind == DURATION and re.match(r"[一二三四五六七八九十两半]", text[start:end]) is None \
+                and not re.search(r"\d|法定", text[start:end]):
+            continue
+        found.append((start, end, kind, text[start:end]))
+    for term in vague_terms:
+        for m in re.finditer(re.escape(term), text):
+            if not any(s <= m.start() < e for s, e, _, _ in found):
+                found.append((m.start(), m.end(), VAGUE, m.group()))
+    found.sort()
+    return found
+
+
+def resolve(text: str, year: Optional[int]) -> Optional[date]:
+    """The last day a date expression allows, e.g. 6月底前 in a 2018 plan → 2018-06-30."""
+    try:
+        tree = parser("timing").parse(text.strip())
+    except LarkError:
+        return None
+    y, month, day, part, quarter = year, None, None, None, None
+    for node in tree.iter_subtrees():
+        for tok in node.children:
+            if not hasattr(tok, "type"):
+                continue
+            value = re.sub(r"\s", "", str(tok))
+            if tok.type == "YEAR":
+                y = int(value[:4])
+            elif tok.type == "MONTH":
+                month = int(re.match(r"\d+", value).group())
+            elif tok.type == "DAY":
+                day = int(re.match(r"\d+", value).group())
+            elif tok.type in ("YEARPART", "MONTHPART", "QPART"):
+                part = value
+            elif tok.type == "QUARTER":
+                quarter = "一二三四1234".index(value.lstrip("第")[0]) % 4 + 1
+    if y is None:
+        return None
+    try:
+        if month:
+            if not 1 <= month <= 12:
+                return None
+            last = calendar.monthrange(y, month)[1]
+            if day:
+                return date(y, month, min(day, last))
+            if part in ("上旬",):
+                return date(y, month, 10)
+            if part in ("中旬", "中"):
+                return date(y, month, 20)
+            if part == "初":
+                return date(y, month, 5)
+            return date(y, month, last)
+        if quarter:
+            end_month = quarter * 3
+            return date(y, end_month, calendar.monthrange(y, end_month)[1])
+        if part in ("上半年", "年中"):
+            return date(y, 6, 30)
+        if part == "年初":
+            return date(y, 3, 31)
+        return date(y, 12, 31)
+    except ValueError:
+        return None
