@@ -1,0 +1,238 @@
+#!/usr/bin/env python3
+"""planlint speed benchmark (not a test: it prints figures and marks them against the targets).
+
+    python benchmarks/bench.py                 # everything, textlint comparison included
+    python benchmarks/bench.py --no-textlint   # skip the npm install and the textlint runs
+
+Measures, on plans made of ``examples/`` and (if present) ``../shared/corpus/`` or
+``$PLANLINT_CORPUS``:
+
+1. reading + parsing throughput in one process over a >= 1 MB mix of separate documents;
+2. the whole check (read, parse, rules, JSON rendering) throughput in one process;
+3. wall time of ``planlint parse`` and ``planlint check`` on one ~30 KB plan (best of N);
+4. ``planlint check`` on a directory of 300+ plans with -j 1 and -j 2, against textlint with
+   textlint-rule-prh and a small vague-term dictionary (installed by npm into a temporary
+   directory outside the repository);
+5. peak memory (ru_maxrss) of this process and of the child processes.
+
+See benchmarks/README.md for the targets.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MB = 1024 * 1024
+TARGETS = {"parse_mbps": 5.0, "check_mbps": 5.0, "cli_ms": 150.0}
+VAGUE_TERMS = ["持续推进", "长期坚持", "适时", "尽快", "逐步", "有关部门", "相关部门", "另行通知",
+               "按上级要求", "按时间节点完成"]
+TEXTLINT_DIR = Path(tempfile.gettempdir()) / "planlint-bench-textlint"
+
+
+# ---- inputs -------------------------------------------------------------------------------------
+
+def plan_files() -> list[Path]:
+    corpus = Path(os.environ.get("PLANLINT_CORPUS", ROOT.parent / "shared" / "corpus"))
+    found = [p for p in sorted((ROOT / "examples").glob("*")) if p.suffix in (".txt", ".md")]
+    if corpus.is_dir():
+        found += sorted(corpus.glob("*.txt"))
+    return found
+
+
+def load_texts(files: list[Path]) -> list[tuple[str, str]]:
+    """(name, decoded text) of each plan; decoding with planlint's own reader."""
+    from planlint.read import read_path
+    return [(p.name, read_path(str(p)).text) for p in files]
+
+
+def documents(texts, min_bytes: int) -> list[tuple[str, bytes]]:
+    """Separate documents (UTF-8 bytes) cycling through the plans until min_bytes are reached."""
+    docs, total, i = [], 0, 0
+    while total < min_bytes:
+        name, text = texts[i % len(texts)]
+        data = text.encode("utf-8")
+        docs.append((f"{i:04d}-{name}", data))
+        total += len(data)
+        i += 1
+    return docs
+
+
+def plan_of_size(texts, size: int) -> str:
+    """A plan of about ``size`` bytes: the corpus/example plan closest to it, padded by repeating."""
+    name, text = min(texts, key=lambda t: abs(len(t[1].encode("utf-8")) - size))
+    while len(text.encode("utf-8")) < size * 0.9:
+        text += "\n" + text
+    return text
+
+
+# ---- in-process throughput ----------------------------------------------------------------------
+
+def best_of(runs: int, fn) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def bench_parse(docs, runs: int) -> float:
+    from planlint.api import parse_source
+    from planlint.read import read_bytes
+
+    def work():
+        for name, data in docs:
+            parse_source(read_bytes(data, name + ".txt"))
+    work()  # warm-up: builds and caches the parsers
+    return best_of(runs, work)
+
+
+def bench_check(docs, runs: int) -> float:
+    from planlint.api import lint_source
+    from planlint.config import Config
+    from planlint.output import OutputOptions, render
+    from planlint.read import read_bytes
+
+    def work():
+        config = Config()
+        results = [lint_source(read_bytes(data, name + ".txt"), config) for name, data in docs]
+        render("json", results, OutputOptions())
+    work()
+    return best_of(runs, work)
+
+
+# ---- subprocesses -------------------------------------------------------------------------------
+
+def planlint_cmd() -> list[str]:
+    exe = shutil.which("planlint")
+    return [exe] if exe else [sys.executable, "-m", "planlint"]
+
+
+def wall(cmd: list[str], runs: int, cwd=None) -> tuple[float, int]:
+    """Best wall time of ``runs`` runs (after one warm-up) and the last exit status."""
+    code = 0
+
+    def once():
+        nonlocal code
+        code = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL).returncode
+    once()
+    return best_of(runs, once), code
+
+
+def write_dir(texts, dest: Path, count: int) -> int:
+    dest.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for i in range(count):
+        name, text = texts[i % len(texts)]
+        data = text.encode("utf-8")
+        (dest / f"plan{i:04d}-{Path(name).stem}.txt").write_bytes(data)
+        total += len(data)
+    return total
+
+
+def textlint_setup() -> Path | None:
+    """textlint + textlint-rule-prh in a temporary directory (reused between runs), or None."""
+    binary = TEXTLINT_DIR / "node_modules" / ".bin" / "textlint"
+    if not binary.exists():
+        if not shutil.which("npm"):
+            print("  textlint: skipped (npm is not available)")
+            return None
+        TEXTLINT_DIR.mkdir(parents=True, exist_ok=True)
+        (TEXTLINT_DIR / "package.json").write_text('{"name": "bench", "private": true}')
+        print(f"  installing textlint + textlint-rule-prh into {TEXTLINT_DIR} …", flush=True)
+        proc = subprocess.run(["npm", "install", "--no-audit", "--no-fund", "textlint",
+                               "textlint-rule-prh"], cwd=TEXTLINT_DIR, capture_output=True)
+        if proc.returncode != 0 or not binary.exists():
+            print("  textlint: skipped (npm install failed)")
+            return None
+    rules = "".join(f"  - expected: 【明确时限或单位】\n    pattern: {t}\n" for t in VAGUE_TERMS)
+    (TEXTLINT_DIR / "prh.yml").write_text("version: 1\nrules:\n" + rules, encoding="utf-8")
+    (TEXTLINT_DIR / ".textlintrc.json").write_text(
+        json.dumps({"rules": {"prh": {"rulePaths": [str(TEXTLINT_DIR / "prh.yml")]}}}))
+    return binary
+
+
+# ---- report -------------------------------------------------------------------------------------
+
+def mark(ok: bool) -> str:
+    return "ok  " if ok else "MISS"
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description="planlint speed benchmark")
+    ap.add_argument("--runs", type=int, default=3, help="timed runs per in-process figure")
+    ap.add_argument("--cli-runs", type=int, default=7, help="runs per CLI wall-time figure")
+    ap.add_argument("--files", type=int, default=320, help="plans in the directory benchmark")
+    ap.add_argument("--min-mb", type=float, default=1.0, help="size of the in-process mix")
+    ap.add_argument("--no-textlint", action="store_true", help="skip the textlint comparison")
+    args = ap.parse_args(argv)
+
+    files = plan_files()
+    if not files:
+        print("no plans found in examples/ or the corpus", file=sys.stderr)
+        return 2
+    texts = load_texts(files)
+    docs = documents(texts, int(args.min_mb * MB))
+    size = sum(len(d) for _, d in docs)
+    print(f"planlint benchmark: {len(files)} distinct plans, mix of {len(docs)} documents, "
+          f"{size / MB:.2f} MB; python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+
+    print("\n[in one process]")
+    t = bench_parse(docs, args.runs)
+    print(f"  {mark(size / MB / t >= TARGETS['parse_mbps'])} read+parse   {size / MB / t:6.2f} MB/s"
+          f"  ({t * 1000:.0f} ms)   target >= {TARGETS['parse_mbps']} MB/s")
+    t = bench_check(docs, args.runs)
+    print(f"  {mark(size / MB / t >= TARGETS['check_mbps'])} full check   {size / MB / t:6.2f} MB/s"
+          f"  ({t * 1000:.0f} ms)   target >= {TARGETS['check_mbps']} MB/s")
+    self_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"       peak RSS     {self_peak:6.1f} MB")
+
+    with tempfile.TemporaryDirectory(prefix="planlint-bench-") as tmp:
+        tmp = Path(tmp)
+        plan30 = tmp / "plan30k.txt"
+        plan30.write_text(plan_of_size(texts, 30 * 1024), encoding="utf-8")
+        print(f"\n[one plan, {plan30.stat().st_size / 1024:.1f} KB, best of {args.cli_runs}]")
+        for sub in (["parse"], ["check", "--format", "json"]):
+            t, code = wall(planlint_cmd() + sub + [str(plan30)], args.cli_runs)
+            ok = t * 1000 <= TARGETS["cli_ms"] and code in (0, 1)
+            print(f"  {mark(ok)} planlint {sub[0]:<6} {t * 1000:6.0f} ms  (exit {code})"
+                  f"   target <= {TARGETS['cli_ms']:.0f} ms")
+
+        plans = tmp / "plans"
+        total = write_dir(texts, plans, args.files)
+        print(f"\n[directory of {args.files} plans, {total / MB:.2f} MB, best of {args.runs}]")
+        times = {}
+        for jobs in (1, 2):
+            t, code = wall(planlint_cmd() + ["check", "--format", "json", "-j", str(jobs),
+                                             str(plans)], args.runs)
+            times[f"planlint -j {jobs}"] = t
+            print(f"       planlint check -j {jobs}  {t:6.2f} s  ({total / MB / t:5.2f} MB/s, "
+                  f"exit {code})")
+        binary = None if args.no_textlint else textlint_setup()
+        if args.no_textlint:
+            print("  textlint: skipped (--no-textlint)")
+        if binary:
+            cmd = [str(binary), "--config", str(TEXTLINT_DIR / ".textlintrc.json"),
+                   str(plans / "*.txt")]
+            t, code = wall(cmd, args.runs, cwd=TEXTLINT_DIR)
+            times["textlint"] = t
+            print(f"       textlint + prh     {t:6.2f} s  ({total / MB / t:5.2f} MB/s, exit {code})")
+            best = min(times["planlint -j 1"], times["planlint -j 2"])
+            print(f"  {mark(best < t)} planlint is {t / best:.1f}x textlint's speed on the same files")
+    child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"\npeak RSS: this process {self_peak:.1f} MB, largest child {child_peak:.1f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
