@@ -18,13 +18,15 @@ from planlint.parse.lexicon import (BLANKS, HELP_ROLE, LABEL_ROLE, LEAD_ROLE, NO
 
 Piece = tuple[str, int, int]  # text, line, column (1-based) of its first character
 
-_GENERIC_TAIL = re.compile(r"(党委|政府|人大|政协|委|办)$")
 _TRIM = BLANKS
+_SHARED_PREFIX_TAILS = {"政府", "党委", "人大", "政协"}
 _BAD_IN_UNIT = re.compile(r"[。！？!?：:]|\d{3,}")
 
 
 def is_unit_name(name: str) -> bool:
     name = name.strip(_TRIM)
+    if name in _SHARED_PREFIX_TAILS:
+        return True  # 各县（区）委、政府: the bare 政府 shares the previous unit's prefix
     if not 2 <= len(name) <= 32 or _BAD_IN_UNIT.search(name) or NOT_UNIT.match(name):
         return False
     return bool(UNIT_SUFFIX.search(name))
@@ -95,13 +97,9 @@ def parse_clause(pieces: list[Piece], kind: str, index: int = 0,
             role = PARTICIPANT if has_lead else OWNER
         if role is None:
             continue
-        previous = None
         for name, start, end in members:
-            if not name:
-                continue
-            name = _expand_shared_prefix(name, previous)
-            units.append(Unit(name, _span(starts, start, end), role, index))
-            previous = name
+            if name:
+                units.append(Unit(name, _span(starts, start, end), role, index))
     if not units and not people:
         return None
     first = next(i for i, ch in enumerate(text) if not ch.isspace()) if text.strip() else 0
@@ -117,14 +115,6 @@ def _trimmed(tok) -> tuple[str, int, int]:
         lead += 1
     tail = len(raw) - len(raw.rstrip(_TRIM + "。."))
     return raw[lead:len(raw) - tail], start + lead, end - tail
-
-
-def _expand_shared_prefix(name: str, previous: Optional[str]) -> str:
-    """各县（区）委、政府: the bare 政府 stands for 各县（区）政府."""
-    if previous is None or len(name) > 2 or name not in ("政府", "党委", "人大", "政协", "委"):
-        return name
-    m = _GENERIC_TAIL.search(previous)
-    return previous[:m.start()] + name if m else name
 
 
 def units_plausible(clause: Clause, strict: bool) -> bool:

@@ -108,6 +108,9 @@ def _attach(node: Node, parts: list[Rec], header: Header, noise: list[Rec]):
                 continuing = False
             continue
         if rec.kind == "CLAUSE":
+            if not rec.bracket and any(kind == "field" for _, kind, _ in node.clauses):
+                node.loose.append(rec)  # a signature after the field lines, not a unit cell
+                continue
             pending_clause.append((rec.text, rec.line, rec.column))
             node.extend_end(rec.line, rec.column, len(rec.text))
             if rec.open and _next_is_clause(parts, i):

@@ -39,7 +39,7 @@ _PATTERNS = [
     ("date", r"第?[一二三四1-4]季度(?:末|内|前|初)"),
     ("frequency", r"(?<![年])(?:月度|季度)(?!末|内|初|前)"),
     ("vague", r"持续推进|(?<!可)持续|长期坚持|长期(?!以来|性)|按时间节点(?:完成|推进)?|适时|尽快|逐步|"
-              r"定期|另行通知|按(?:照)?上级(?:要求|部署|安排)|根据上级(?:要求|部署|安排)|视情|择期"),
+              r"定期|另行通知|视情|择期"),
 ]
 SCAN = re.compile("|".join(f"(?P<{kind}{i}>{pat})" for i, (kind, pat) in enumerate(_PATTERNS)))
 _KIND = {f"{kind}{i}": kind for i, (kind, _) in enumerate(_PATTERNS)}
