@@ -28,6 +28,11 @@ class TaskView:
     timing_kind: str = "none"  # DATE when ``due`` is set, else one of UNDATED_KINDS
 
     @property
+    def flagged(self) -> bool:
+        """Whether a reviewer must look at it: an error or a warning (info alone does not count)."""
+        return self.worst in ("error", "warning")
+
+    @property
     def worst(self) -> Optional[str]:
         if not self.findings:
             return None

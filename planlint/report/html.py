@@ -55,7 +55,7 @@ def overview(views: list[PlanView], lang: str) -> str:
     rows = []
     for v in views:
         sev = v.by_severity()
-        flagged = sum(1 for t in v.tasks if t.findings)
+        flagged = sum(1 for t in v.tasks if t.flagged)
         cells = [v.plan.year or "", len(v.tasks), flagged, sev["error"], sev["warning"], sev["info"]]
         rows.append(f'<tr><td><a href="#{v.anchor}">{escape(v.title)}</a>'
                     f'<span class="sub">{escape(v.path)}</span></td>'
@@ -67,7 +67,7 @@ def overview(views: list[PlanView], lang: str) -> str:
 def cards(view: PlanView, lang: str) -> str:
     sev = view.by_severity()
     items = [("", label("tasks", lang), len(view.tasks)),
-             ("", label("problem_tasks", lang), sum(1 for t in view.tasks if t.findings))]
+             ("", label("problem_tasks", lang), sum(1 for t in view.tasks if t.flagged))]
     items += [(s, label(s, lang), sev[s]) for s in ("error", "warning", "info")]
     return '<div class="cards">' + "".join(
         f'<div class="card {c}"><b>{n}</b>{escape(name)}</div>' for c, name, n in items) + "</div>"

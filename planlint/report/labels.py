@@ -10,7 +10,7 @@ LABELS = {
     "year": ("年度", "Year"),
     "draft": ("征求意见稿", "draft"),
     "tasks": ("任务", "Tasks"),
-    "problem_tasks": ("有问题的任务", "Tasks with findings"),
+    "problem_tasks": ("有错误或警告的任务", "Tasks with errors or warnings"),
     "error": ("错误", "Errors"),
     "warning": ("警告", "Warnings"),
     "info": ("提示", "Info"),

@@ -15,8 +15,8 @@ MAX_LABEL = 240  # px; longer labels are cut with an ellipsis (the full name sta
 
 
 def text_width(text: str, size: int = FONT) -> float:
-    """Rough rendered width: wide (CJK) characters take a full em, others about half."""
-    return sum(size if unicodedata.east_asian_width(c) in "WF" else size * 0.55 for c in text)
+    """Rough rendered width: wide and ambiguous characters (CJK, curly quotes) take a full em."""
+    return sum(size if unicodedata.east_asian_width(c) in "WFA" else size * 0.55 for c in text)
 
 
 def clip(text: str, limit: float, size: int = FONT) -> str:

@@ -34,7 +34,6 @@ td.num { text-align: right; white-space: nowrap; }
 .tasks tr.heading td { background: #f7f9fb; font-weight: 600; color: var(--accent); }
 tr.sev-error td { background: var(--error-bg); }
 tr.sev-warning td { background: var(--warning-bg); }
-tr.sev-info td { background: var(--info-bg); }
 tr:target td, li:target { outline: 2px solid var(--accent); }
 .sub { display: block; color: var(--muted); font-size: 12px; }
 .badge { display: inline-block; border-radius: 3px; padding: 0 5px; font-size: 12px;
