@@ -158,16 +158,19 @@ class Numbering:
             for i, (start, _) in overrides.items():
                 if start is not None:
                     counters[i] = start - 1
-        start, fmt, text, suffix = levels[level]
+        start, fmt, text, suffix, _ = levels[level]
         counters[level] = counters.get(level, start - 1) + 1
         for deeper in [i for i in counters if i > level]:
-            del counters[deeper]
+            restart = levels.get(deeper, (1, "", "", "", None))[4]
+            # lvlRestart: 0 = never restart; N = restart after level N (1-based); default: any.
+            if restart is None or (restart != 0 and level < restart):
+                del counters[deeper]
         if fmt in ("bullet", "none"):
             return ""
         label = text
         for i in range(level, -1, -1):
             if f"%{i + 1}" in label:
-                lstart, lfmt = levels.get(i, (1, "decimal", "", ""))[:2]
+                lstart, lfmt = levels.get(i, (1, "decimal", "", "", None))[:2]
                 value = counters.get(i, lstart)
                 label = label.replace(f"%{i + 1}", format_number(value, lfmt))
         if label and label[-1].isalnum() and suffix != "nothing":
@@ -175,10 +178,13 @@ class Numbering:
         return label
 
 
-def _level(lvl) -> tuple[int, str, str, str]:
+def _level(lvl) -> tuple:
+    """(start, numFmt, lvlText, suff, lvlRestart or None) of a ``w:lvl``."""
     start = _val(lvl, "w:start", "1")
+    restart = _val(lvl, "w:lvlRestart")
     return (int(start) if start.lstrip("-").isdigit() else 1, _val(lvl, "w:numFmt", "decimal"),
-            _val(lvl, "w:lvlText", ""), _val(lvl, "w:suff", "tab"))
+            _val(lvl, "w:lvlText", ""), _val(lvl, "w:suff", "tab"),
+            int(restart) if restart is not None and restart.isdigit() else None)
 
 
 def _related(document, reltype):
