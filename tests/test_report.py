@@ -6,7 +6,6 @@ import json
 import os
 import re
 import select
-import shutil
 import subprocess
 import tempfile
 import time
@@ -317,9 +316,10 @@ class DevTools:
                 return reply["result"]
             self.events.append(reply)
 
-    def wait_for(self, method, timeout=30.0):
+    def wait_for(self, method, session=None, timeout=30.0):
         deadline = time.monotonic() + timeout
-        while not any(e.get("method") == method for e in self.events):
+        while not any(e.get("method") == method and e.get("sessionId") == session
+                      for e in self.events):
             self.events.append(self._receive(deadline))
 
     def _receive(self, deadline):
@@ -348,27 +348,38 @@ class DevTools:
         os.close(self.write_fd)
 
 
-def open_in_chromium(path: Path) -> tuple[list[str], bytes]:
-    """Console errors, exceptions and failed loads of the page, and a PNG screenshot."""
+@pytest.fixture(scope="module")
+def chromium():
+    """One browser for the module's page checks (starting Chromium costs about two seconds)."""
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("Chromium not installed")
     with tempfile.TemporaryDirectory() as profile:
         tools = DevTools(profile)
         try:
-            target = tools.call("Target.createTarget", {"url": "about:blank"})["targetId"]
-            session = tools.call("Target.attachToTarget",
-                                 {"targetId": target, "flatten": True})["sessionId"]
-            for domain in ("Page", "Runtime", "Log"):
-                tools.call(f"{domain}.enable", session=session)
-            tools.call("Emulation.setDeviceMetricsOverride", {
-                "width": 1200, "height": 1400, "deviceScaleFactor": 1, "mobile": False},
-                session=session)
-            tools.call("Page.navigate", {"url": path.as_uri()}, session=session)
-            tools.wait_for("Page.loadEventFired")
-            shot = tools.call("Page.captureScreenshot", {"format": "png"}, session=session)
+            yield tools
         finally:
             tools.close()
+
+
+def open_page(tools: DevTools, path: Path) -> tuple[list[str], bytes]:
+    """Console errors, exceptions and failed loads of the page, and a PNG screenshot."""
+    target = tools.call("Target.createTarget", {"url": "about:blank"})["targetId"]
+    session = tools.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+    for domain in ("Page", "Runtime", "Log"):
+        tools.call(f"{domain}.enable", session=session)
+    tools.call("Emulation.setDeviceMetricsOverride", {
+        "width": 1200, "height": 1400, "deviceScaleFactor": 1, "mobile": False}, session=session)
+    tools.call("Page.navigate", {"url": path.as_uri()}, session=session)
+    tools.wait_for("Page.loadEventFired", session)
+    # A quarter-scale shot keeps the pure-Python PNG decoding below quick.
+    clip = {"x": 0, "y": 0, "width": 1200, "height": 1400, "scale": 0.25}
+    shot = tools.call("Page.captureScreenshot", {"format": "png", "clip": clip}, session=session)
+    tools.call("Target.closeTarget", {"targetId": target})
     problems = []
     for event in tools.events:
         method, params = event.get("method"), event.get("params", {})
+        if event.get("sessionId") != session:
+            continue
         if method == "Runtime.exceptionThrown":
             problems.append(params["exceptionDetails"].get("text", "exception"))
         elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "warning"):
@@ -416,28 +427,22 @@ def png_colours(data: bytes) -> tuple[int, float]:
     return len(set(pixels)), 1 - white / len(pixels)
 
 
-needs_chromium = pytest.mark.skipif(not (os.path.exists(CHROMIUM) and shutil.which("sh")),
-                                    reason="Chromium not installed")
-
-
-def check_in_browser(page: str, tmp_path: Path):
+def check_in_browser(tools: DevTools, page: str, tmp_path: Path):
     path = tmp_path / "report.html"
     path.write_text(page, encoding="utf-8")
-    problems, png = open_in_chromium(path)
+    problems, png = open_page(tools, path)
     assert problems == []
     colours, inked = png_colours(png)
     assert colours > 20 and 0.02 < inked < 0.9, (colours, inked)
 
 
-@needs_chromium
-def test_report_renders_in_chromium_without_errors(tmp_path):
-    check_in_browser(render([small_result(), sample_result(40, seed=5, path="b.txt")]), tmp_path)
+def test_report_renders_in_chromium_without_errors(chromium, tmp_path):
+    check_in_browser(chromium, render([small_result(), sample_result(40, seed=5, path="b.txt")]), tmp_path)
 
 
-@needs_chromium
 @pytest.mark.parametrize("pattern", CORPUS_PLANS)
-def test_corpus_report_renders_in_chromium(pattern, tmp_path):
-    check_in_browser(render([lint_corpus_plan(pattern)]), tmp_path)
+def test_corpus_report_renders_in_chromium(chromium, pattern, tmp_path):
+    check_in_browser(chromium, render([lint_corpus_plan(pattern)]), tmp_path)
 
 
 def test_png_reader_sees_a_blank_image_as_blank():
@@ -449,3 +454,13 @@ def test_png_reader_sees_a_blank_image_as_blank():
            + chunk(b"IHDR", width.to_bytes(4, "big") + height.to_bytes(4, "big") + b"\x08\x02\0\0\0")
            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
     assert png_colours(png) == (1, 0.0)
+
+
+def test_browser_check_catches_errors_and_blank_pages(chromium, tmp_path):
+    bad = tmp_path / "bad.html"
+    bad.write_text('<!DOCTYPE html><html><body><img src="missing.png">'
+                   '<script>console.error("boom")</script></body></html>', encoding="utf-8")
+    problems, png = open_page(chromium, bad)
+    assert any("boom" in p for p in problems) and any("missing.png" in p or "Failed" in p
+                                                       for p in problems)
+    assert png_colours(png)[1] < 0.02
