@@ -24,7 +24,8 @@ def task_dict(task: Task) -> dict:
         "participants": _names(task.participants),
         "supervisors": _names(task.supervisors),
         "deadline": task.deadline.text if task.deadline else None,
-        "timing": [{"text": t.text, "kind": t.kind} for t in task.all_timing()],
+        # SPEC §3: the time expressions in the task's text (the deadline value is its own field)
+        "timing": [{"text": t.text, "kind": t.kind} for t in task.timing],
     }
 
 

@@ -43,7 +43,8 @@ def parse_source(source: Source, year: Optional[int] = None) -> Plan:
         sections=tuple(sections),
         tasks=tuple(tasks),
         markers=markers,
-        boilerplate=tuple(Span(r.line, r.column, r.line, r.column + len(r.text)) for r in noise),
+        boilerplate=tuple(Span(r.line, r.column, r.line, r.column + len(r.text))
+                          for r in noise if r.label != "layout"),
     )
 
 

@@ -8,6 +8,7 @@ from planlint.model import (OWNER, PARTICIPANT, SUPERVISOR, VAGUE, Clause, Deadl
                             Section, Span, Task, TextPiece, Timing)
 from planlint.parse import lexicon as lx
 from planlint.parse.clauses import parse_clause, units_plausible
+from planlint.parse.lines import _UNITISH
 from planlint.parse.nodes import Node
 from planlint.parse.timing import resolve, scan
 
@@ -66,9 +67,13 @@ def split_inline_clauses(pieces):
     return text_pieces, clauses
 
 
+_BRACKET = re.compile(r"[（()）]")
+
+
 def _bracket_groups(text: str):
     depth, start = 0, -1
-    for i, ch in enumerate(text):
+    for m in _BRACKET.finditer(text):
+        i, ch = m.start(), m.group()
         if ch in "（(":
             if depth == 0:
                 start = i
@@ -82,7 +87,7 @@ def _bracket_groups(text: str):
 
 
 def _is_clause(inner: str, at_end: bool) -> bool:
-    if not inner.strip() or len(inner) > 200:
+    if not inner.strip() or len(inner) > 200 or not _UNITISH.search(inner):
         return False
     clause = parse_clause([(inner, 1, 1)], "bracket")
     if clause is None:

@@ -6,19 +6,24 @@ participants; a bare list (no role words) is all owners; labels (牵头单位：
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 
+from lark import Token
 from lark.exceptions import LarkError
+from lark.lexer import Lexer
 
 from planlint.model import OWNER, PARTICIPANT, SUPERVISOR, Clause, Span, Unit
 from planlint.parse.grammars import parser
-from planlint.parse.lexicon import (BLANKS, HELP_ROLE, LABEL_ROLE, LEAD_ROLE, NOT_UNIT,
-                                    UNIT_SUFFIX, WS)
+from planlint.parse.lexicon import (BLANKS, FIELD, HELP_ROLE, LABEL_ROLE, LEAD_ROLE, NOT_UNIT,
+                                    ROLE_AT_END, UNIT_SUFFIX)
 
 Piece = tuple[str, int, int]  # text, line, column (1-based) of its first character
 
 _TRIM = BLANKS
+_SEPS = set("、，,；;")
+_PART = re.compile(r"[^、，,；;]+|[、，,；;]")
 _SHARED_PREFIX_TAILS = {"政府", "党委", "人大", "政协"}
 _BAD_IN_UNIT = re.compile(r"[。！？!?：:]|\d{3,}")
 
@@ -52,24 +57,48 @@ def _span(starts, start: int, end: int) -> Span:
     return Span(l1, c1, l2, c2 + 1)
 
 
-def parse_clause(pieces: list[Piece], kind: str, index: int = 0,
-                 label_role: Optional[str] = None) -> Optional[Clause]:
-    """Parse a clause; None when it does not parse or names no unit."""
-    text, starts = _join(pieces)
+class ClauseLexer(Lexer):
+    """Tokens of a clause: split on separators, then a leading label and a trailing role."""
+
+    def __init__(self, lexer_conf):
+        pass
+
+    def lex(self, text):
+        for m in _PART.finditer(text):
+            part, pos = m.group(), m.start()
+            if part in _SEPS:
+                yield Token("SEP", part, start_pos=pos)
+                continue
+            label = FIELD.match(part)
+            if label and label.end() > 0:
+                yield Token("LABEL", label.group("label"), start_pos=pos)
+                part, pos = part[label.end():], pos + label.end()
+                if not part.strip():
+                    continue
+            role = ROLE_AT_END.search(part.rstrip(BLANKS + "。."))
+            unit = part[:role.start()] if role else part
+            if unit.strip(BLANKS):
+                yield Token("UNIT", unit, start_pos=pos)
+            if role:
+                yield Token("ROLE", role.group(), start_pos=pos + role.start())
+
+
+@functools.lru_cache(maxsize=8192)
+def _analyse(text: str, label_role: Optional[str]):
+    """Role groups of a clause text: ((role kind, ((name, start, end), …)), …), or None."""
     try:
-        tree = parser("clause").parse(text)
+        tree = parser("clause", lexer=ClauseLexer).parse(text)
     except LarkError:
         return None
-    groups: list[tuple[str, list]] = []  # (role kind, [(name, start, end)])
+    groups: list = []
     pending: list = []
     current_label = label_role
-    people: list[str] = []
     for node in tree.children:
         if getattr(node, "data", None) == "label":
             if pending:
-                groups.append((current_label or "bare", pending))
+                groups.append((current_label or "bare", tuple(pending)))
                 pending = []
-            current_label = LABEL_ROLE.get(re.sub(rf"[{WS}:：]", "", str(node.children[0])))
+            current_label = LABEL_ROLE.get(str(node.children[0]))
             continue
         if getattr(node, "data", None) != "part":
             continue
@@ -79,20 +108,32 @@ def parse_clause(pieces: list[Piece], kind: str, index: int = 0,
             pending.append(_trimmed(unit_tok))
         if role_tok is not None and pending:
             role = str(role_tok)
-            kind_ = "lead" if LEAD_ROLE.search(role) and not HELP_ROLE.search(role) else \
+            kind = "lead" if LEAD_ROLE.search(role) and not HELP_ROLE.search(role) else \
                 "help" if HELP_ROLE.search(role) else "resp"
-            groups.append((kind_ if current_label in (None, OWNER) else current_label, pending))
+            groups.append((kind if current_label in (None, OWNER) else current_label,
+                           tuple(pending)))
             pending = []
     if pending:
-        groups.append((current_label or "bare", pending))
+        groups.append((current_label or "bare", tuple(pending)))
+    return tuple(groups)
+
+
+def parse_clause(pieces: list[Piece], kind: str, index: int = 0,
+                 label_role: Optional[str] = None) -> Optional[Clause]:
+    """Parse a clause; None when it does not parse or names no unit."""
+    text, starts = _join(pieces)
+    groups = _analyse(text, label_role)
+    if not groups:
+        return None
     has_lead = any(g == "lead" for g, _ in groups)
     units: list[Unit] = []
+    people: list[str] = []
     for group, members in groups:
         if group == "people":
             people.extend(name for name, _, _ in members)
             continue
         role = {"lead": OWNER, "help": PARTICIPANT, OWNER: OWNER, PARTICIPANT: PARTICIPANT,
-                SUPERVISOR: SUPERVISOR, "deadline": None}.get(group)
+                SUPERVISOR: SUPERVISOR}.get(group)
         if role is None and group in ("resp", "bare"):
             role = PARTICIPANT if has_lead else OWNER
         if role is None:
@@ -102,7 +143,7 @@ def parse_clause(pieces: list[Piece], kind: str, index: int = 0,
                 units.append(Unit(name, _span(starts, start, end), role, index))
     if not units and not people:
         return None
-    first = next(i for i, ch in enumerate(text) if not ch.isspace()) if text.strip() else 0
+    first = len(text) - len(text.lstrip())
     last = len(text.rstrip())
     return Clause(text.strip(), _span(starts, first, last), kind, tuple(units), tuple(people))
 

@@ -21,6 +21,9 @@ _STRIP = lx.BLANKS
 _PAGE_NUMBER = re.compile(r"^[-—–]\s*\d{1,3}\s*[-—–]$|^第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?$")
 _RULE_LINE = re.compile(r"^[|:\-\s—_=+*]{3,}$")
 _SENTENCE_END = "。！？!?"
+# Cheap pre-check: a clause ends some part with an organisational noun or a role word.
+_UNITISH = re.compile(r"(?:局|办|委|厅|部|院|所|中心|政府|室|科|处|站|队|会|组|行|社|馆|网站|门|位|构|"
+                      r"区|县|镇|乡|场|牵头|负责|落实|配合)(?:[、，,；;。]|$)")
 
 
 @dataclass
@@ -62,8 +65,9 @@ class Classifier:
         if lx.COMMENT_FORM_START.search(text) and len(text) < 120:
             self.in_form = True
             return [Rec("NOISE", number, col, text)]
-        if lx.FORM_FIELD.match(text) or lx.BOILERPLATE.search(text[:30]) or \
-                _PAGE_NUMBER.match(text) or _RULE_LINE.match(text):
+        if _PAGE_NUMBER.match(text) or _RULE_LINE.match(text):
+            return [Rec("NOISE", number, col, text, label="layout")]  # not web boilerplate
+        if lx.FORM_FIELD.match(text) or lx.BOILERPLATE.search(text[:30]):
             return [Rec("NOISE", number, col, text)]
         cells = _split_cells(raw, text, col, self.header_cols)
         if cells:
@@ -196,7 +200,8 @@ def _is_header(text: str) -> bool:
 def _clause_line(number: int, col: int, text: str) -> Optional[Rec]:
     bracket = text[0] in "（(" and text[-1] in "）)" and len(text) > 2
     inner, icol = (text[1:-1], col + 1) if bracket else (text, col)
-    if "。" in inner.rstrip("。"):
+    if len(inner) > (200 if bracket else 90) or "。" in inner.rstrip("。") or \
+            not _UNITISH.search(inner):
         return None
     clause = parse_clause([(inner, number, icol)], "line")
     if clause is None:

@@ -41,7 +41,10 @@ _PATTERNS = [
     ("vague", r"持续推进|(?<!可)持续|长期坚持|长期(?!以来|性)|按时间节点(?:完成|推进)?|适时|尽快|逐步|"
               r"定期|另行通知|视情|择期"),
 ]
-SCAN = re.compile("|".join(f"(?P<{kind}{i}>{pat})" for i, (kind, pat) in enumerate(_PATTERNS)))
+# The leading look-ahead lets the engine skip positions no alternative can start at.
+_FIRST = r"(?=[\d一二三四五六七八九十两半最不每按截到至于在年上下第月季持长适尽逐定另视择法])"
+SCAN = re.compile(_FIRST + "(?:" + "|".join(f"(?P<{kind}{i}>{pat})"
+                                          for i, (kind, pat) in enumerate(_PATTERNS)) + ")")
 _KIND = {f"{kind}{i}": kind for i, (kind, _) in enumerate(_PATTERNS)}
 
 # A 季度 that is part of a year name or a report title is no frequency.
