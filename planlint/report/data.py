@@ -142,6 +142,8 @@ def plan_view(index: int, result) -> PlanView:
             by_task.setdefault(d.task, []).append(d)
         else:
             loose.append(d)
+    for found in by_task.values():  # a task's worst findings first, then in source order
+        found.sort(key=lambda d: -SEVERITY_RANK[d.severity])
     views = []
     for i, task in enumerate(plan.tasks, 1):
         due, kind = due_date(task)
