@@ -240,3 +240,34 @@ def test_directory_check_picks_up_docx_and_html(tmp_path):
     located = [d for f in files for d in f["diagnostics"] if "location" in d]
     assert located and all(d["location"].get("table") == 0 for d in located
                            if d["rule"] == "duplicate-unit")
+
+
+# -- the bar: one plan, four layouts, the same tasks ------------------------------------------
+
+def _tasks(source):
+    from planlint.api import lint_source
+    plan = lint_source(source).plan
+    return [(t.number.rstrip("."), tuple(u.name for u in t.owners),
+             tuple(u.name for u in t.participants), t.deadline.text if t.deadline else None)
+            for t in plan.tasks]
+
+
+def test_same_plan_as_text_word_table_word_paragraphs_and_web_page():
+    from planlint.read.html import read_html
+    from planlint.read.text import source_from_text
+
+    expected = [(str(n), tuple(o.split("、")) if o else (), tuple(p.split("、")), d)
+                for n, _, _, o, p, d in wordplans.tasks()]
+    layouts = {
+        "txt": source_from_text(wordplans.plan_txt(), "plan.txt"),
+        "docx-table": read_docx(wordplans.plan_docx_table(), "table.docx"),
+        "docx-paragraphs": read_docx(wordplans.plan_docx_paragraphs(), "paragraphs.docx"),
+        "html-table": read_html(wordplans.plan_html(), "plan.html"),
+    }
+    for name, source in layouts.items():
+        got = _tasks(source)
+        same = sum(1 for a, b in zip(got, expected) if a == b)
+        differences = [(a, b) for a, b in zip(got, expected) if a != b]
+        assert len(got) == len(expected) and same >= 0.95 * len(expected), (
+            f"{name}: {same}/{len(expected)} tasks identical (parser or reader?); "
+            f"got {len(got)} tasks; differences (got, expected): {differences}")
