@@ -108,8 +108,8 @@ def _attach(node: Node, parts: list[Rec], header: Header, noise: list[Rec]):
                 continuing = False
             continue
         if rec.kind == "CLAUSE":
-            if not rec.bracket and any(kind == "field" for _, kind, _ in node.clauses):
-                node.loose.append(rec)  # a signature after the field lines, not a unit cell
+            if not rec.bracket and not pending_clause and _cells_done(node, header, unit_cells):
+                node.loose.append(rec)  # e.g. a signature after the last row, not a unit cell
                 continue
             pending_clause.append((rec.text, rec.line, rec.column))
             node.extend_end(rec.line, rec.column, len(rec.text))
@@ -125,11 +125,22 @@ def _attach(node: Node, parts: list[Rec], header: Header, noise: list[Rec]):
             _field(node, rec)
             continue
         if rec.kind == "TIMING":
+            if not (header.has_deadline or node.is_row or node.deadline is None and
+                    not node.clauses):
+                node.loose.append(rec)  # a date line after the unit cell, e.g. the signature
+                continue
             if node.deadline is None:
                 node.deadline = (rec.text, rec.line, rec.column)
             node.extend_end(rec.line, rec.column, len(rec.text))
     if pending_clause:
         node.clauses.append((pending_clause, "cell", None))
+
+
+def _cells_done(node: Node, header: Header, unit_cells: int) -> bool:
+    """Whether the item already has every unit cell or field its layout gives it."""
+    if any(kind == "field" for _, kind, _ in node.clauses):
+        return True
+    return unit_cells >= 1 and header.unit_role(unit_cells) is None
 
 
 def _next_is_clause(parts, i) -> bool:
