@@ -1,0 +1,1 @@
+"""An example planlint plugin package (see README.md)."""
