@@ -271,3 +271,23 @@ def test_same_plan_as_text_word_table_word_paragraphs_and_web_page():
         assert len(got) == len(expected) and same >= 0.95 * len(expected), (
             f"{name}: {same}/{len(expected)} tasks identical (parser or reader?); "
             f"got {len(got)} tasks; differences (got, expected): {differences}")
+
+
+def test_two_row_header_is_combined():
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=5)
+    top = ["序号", "工作任务", "责任单位", "责任单位", "完成时限"]
+    for c, name in enumerate(top):
+        if c != 3:
+            table.cell(0, c).text = name
+    table.cell(0, 2).merge(table.cell(0, 3))
+    for c in (0, 1, 4):
+        table.cell(0, c).merge(table.cell(1, c))
+    table.cell(1, 2).text = "牵头单位"
+    table.cell(1, 3).text = "配合单位"
+    for c, value in enumerate(["1", "做好年报。", "县府办", "县财政局", "年底前"]):
+        table.cell(2, c).text = value
+    assert _texts(_save(document)) == [
+        "| 序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限 |",
+        "| 1 | 做好年报。 | 县府办 | 县财政局 | 年底前 |",
+    ]

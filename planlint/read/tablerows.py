@@ -87,6 +87,24 @@ def _is_header(row: list[Cell]) -> bool:
         len(c.text) <= 16 for c in row)
 
 
+def _is_subheader(top: list[Cell], row: list[Cell]) -> bool:
+    """A second header row under cells merged across columns (责任单位 over 牵头 | 配合)."""
+    if not any(a is b for a, b in zip(top, top[1:])):
+        return False
+    own = [b for a, b in zip(top, row) if a is not b]
+    return bool(own) and all(column_role(c.text) and len(c.text) <= 16 for c in own)
+
+
+def _header(grid: list[list[Cell]]) -> tuple[Optional[list[Cell]], int]:
+    """The header row (two rows combined when the second refines the first) and rows it takes."""
+    if not _is_header(grid[0]):
+        return None, 0
+    if len(grid) > 1 and _is_subheader(grid[0], grid[1]):
+        return [b if c < len(grid[0]) and b is not grid[0][c] else grid[0][c]
+                for c, b in enumerate(grid[1])], 2
+    return grid[0], 1
+
+
 def _category_columns(grid, header: Optional[list[Cell]], start: int) -> list[int]:
     if header is None:
         return []
@@ -122,13 +140,12 @@ def table_lines(grid: list[list[Cell]], table: int) -> list[Line]:
     if not grid:
         return []
     width = max(len(row) for row in grid)
-    header = grid[0] if _is_header(grid[0]) else None
-    start = 1 if header is not None else 0
+    header, start = _header(grid)
     categories = _category_columns(grid, header, start)
     keep = [c for c in range(width) if c not in categories]
     lines: list[Line] = []
     if header is not None:
-        text, segments = _pipe(_row_cells(grid[0], keep))
+        text, segments = _pipe(_row_cells(header, keep))
         lines.append(Line(text, Location(table=table, row=0), segments))
     current: dict[int, Any] = {}
     for r in range(start, len(grid)):
@@ -150,7 +167,7 @@ def table_lines(grid: list[list[Cell]], table: int) -> list[Line]:
         if not any(cell is not None and cell.text.strip() for cell in cells):
             continue
         if header is not None and all(a is not None and a.text == b.text
-                                      for a, b in zip(cells, _row_cells(grid[0], keep))):
+                                      for a, b in zip(cells, _row_cells(header, keep))):
             continue  # a header repeated inside the table
         text, segments = _pipe(cells)
         lines.append(Line(text, Location(table=table, row=r), segments))
