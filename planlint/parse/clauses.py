@@ -46,14 +46,19 @@ def _join(pieces: list[Piece]) -> tuple[str, list[tuple[int, int, int]]]:
     return text, starts
 
 
+def _at(starts, offset: int) -> tuple[int, int]:
+    base = starts[0]
+    for s in starts:
+        if s[0] <= offset:
+            base = s
+    return base[1], base[2] + offset - base[0]
+
+
 def _span(starts, start: int, end: int) -> Span:
-    def at(offset):
-        base = starts[0]
-        for s in starts:
-            if s[0] <= offset:
-                base = s
-        return base[1], base[2] + offset - base[0]
-    (l1, c1), (l2, c2) = at(start), at(max(start, end - 1))
+    if len(starts) == 1:
+        _, line, column = starts[0]
+        return Span(line, column + start, line, column + max(start + 1, end))
+    (l1, c1), (l2, c2) = _at(starts, start), _at(starts, max(start, end - 1))
     return Span(l1, c1, l2, c2 + 1)
 
 
@@ -121,6 +126,11 @@ def _analyse(text: str, label_role: Optional[str]):
 def parse_clause(pieces: list[Piece], kind: str, index: int = 0,
                  label_role: Optional[str] = None) -> Optional[Clause]:
     """Parse a clause; None when it does not parse or names no unit."""
+    return _parse_clause(tuple(pieces), kind, index, label_role)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_clause(pieces: tuple, kind: str, index: int, label_role: Optional[str]):
     text, starts = _join(pieces)
     groups = _analyse(text, label_role)
     if not groups:

@@ -21,6 +21,7 @@ _STRIP = lx.BLANKS
 _PAGE_NUMBER = re.compile(r"^[-—–]\s*\d{1,3}\s*[-—–]$|^第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?$")
 _RULE_LINE = re.compile(r"^[|:\-\s—_=+*]{3,}$")
 _SENTENCE_END = "。！？!?"
+_MARKER_START = set("0123456789（()）、" + lx.CN_DIGITS + "".join(chr(c) for c in range(0x2460, 0x2474)))
 # Cheap pre-check: a clause ends some part with an organisational noun or a role word.
 _UNITISH = re.compile(r"(?:局|办|委|厅|部|院|所|中心|政府|室|科|处|站|队|会|组|行|社|馆|网站|门|位|构|"
                       r"区|县|镇|乡|场|牵头|负责|落实|配合)(?:[、，,；;。]|$)")
@@ -110,6 +111,8 @@ class Classifier:
         # Markdown-ish emphasis or heading marks before a marker are noise, not content.
         skip = len(text) - len(text.lstrip("*#＃ "))
         body = text[skip:]
+        if not body or body[0] not in _MARKER_START:
+            return []
         rec = None
         for level, style, pattern in lx.MARKERS:
             m = pattern.match(body)

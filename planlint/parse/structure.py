@@ -37,8 +37,7 @@ def parse_blocks(records: list[Rec]) -> list[Block]:
     for node in tree.children:
         if not isinstance(node, Tree):
             continue
-        tokens = [t for t in node.scan_values(lambda v: isinstance(v, Token))]
-        recs = [records[int(t.value)] for t in tokens]
+        recs = [records[int(t)] for t in node.children]
         if node.data == "preamble":
             blocks.append(Block(None, recs))
         else:

@@ -7,6 +7,7 @@ words (实时, 常态化, 不断), event-bound moments (编制完成后, 决策�
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from datetime import date
 from typing import Iterable, Optional
@@ -74,6 +75,7 @@ def scan(text: str, vague_terms: Iterable[str] = ()) -> list[tuple[int, int, str
     return found
 
 
+@functools.lru_cache(maxsize=4096)
 def resolve(text: str, year: Optional[int]) -> Optional[date]:
     """The last day a date expression allows, e.g. 6月底前 in a 2018 plan → 2018-06-30."""
     try:
