@@ -25,11 +25,11 @@ _WORDS = {
     "zh": {ERROR: "错误", WARNING: "警告", INFO: "提示", "found": "发现 {n} 个问题",
            "none": "未发现问题", "fixable": "其中 {n} 个可自动修复", "files": "（{n} 个文件）",
            "grouped": "另有 {n} 条 {rule} 归入此项，位于第 {lines} 行",
-           "stats": "按规则统计：", "file_error": "无法检查"},
+           "stats": "按规则统计：", "unreadable": "{n} 个文件无法检查"},
     "en": {ERROR: "error", WARNING: "warning", INFO: "info", "found": "Found {n} problems",
            "none": "No problems found", "fixable": "{n} fixable", "files": " ({n} files)",
            "grouped": "{n} more {rule} findings grouped here, at lines {lines}",
-           "stats": "By rule:", "file_error": "cannot check"},
+           "stats": "By rule:", "unreadable": "{n} files could not be checked"},
 }
 
 
@@ -164,4 +164,7 @@ def summary(results, every, words) -> str:
             text += ("；" if words is _WORDS["zh"] else "; ") + words["fixable"].format(n=fixable)
     if len(results) > 1:
         text += words["files"].format(n=len(results))
+    failed = sum(1 for r in results if r.error is not None)
+    if failed:
+        text += ("；" if words is _WORDS["zh"] else "; ") + words["unreadable"].format(n=failed)
     return text
