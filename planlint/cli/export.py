@@ -15,14 +15,14 @@ from planlint.errors import PlanlintError
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default=None,
               help="台账格式（默认按输出文件扩展名，否则为 csv）")
 @click.option("-o", "--output", required=True, help="输出文件（- 表示标准输出）")
-def export(paths, config_path, encoding, select, ignore, lang, fmt, output):
+def export(paths, config_path, encoding, select, ignore, jobs, lang, fmt, output):
     """导出任务台账：序号、所属部分、任务、牵头/配合/督导单位、完成时限和问题；多个文件合为一张表。"""
     from planlint.report import ledger
     from planlint.report.files import write_atomic
 
     if fmt is None:
         fmt = "xlsx" if os.path.splitext(output)[1].lower() == ".xlsx" else "csv"
-    results = lint_for_output(paths, config_path, encoding, select, ignore, lang)
+    results = lint_for_output(paths, config_path, encoding, select, ignore, jobs, lang)
     keys, head, body = ledger.rows(results, lang)
     data = ledger.to_xlsx(keys, head, body) if fmt == "xlsx" else ledger.to_csv(head, body)
     try:

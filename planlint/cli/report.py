@@ -16,13 +16,15 @@ def lint_options(func):
         click.option("--encoding", default=None, help="指定文本编码（默认自动识别）"),
         click.option("--select", default=None, help="只启用这些规则（名称或代码，逗号分隔）"),
         click.option("--ignore", default=None, help="停用这些规则（名称或代码，逗号分隔）"),
+        click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+                     help="并行处理的进程数"),
         lang_option,
     ]):
         func = option(func)
     return func
 
 
-def lint_for_output(paths, config_path, encoding, select, ignore, lang):
+def lint_for_output(paths, config_path, encoding, select, ignore, jobs, lang):
     """Lint ``paths`` (directories expanded); any unreadable file stops the command (exit 2)."""
     from planlint.cli.paths import expand
     from planlint.cli.run import lint_all
@@ -33,7 +35,7 @@ def lint_for_output(paths, config_path, encoding, select, ignore, lang):
             raise PlanlintError("没有找到计划文件（.txt .md .docx .html）",
                                 "no plan files found (.txt .md .docx .html)")
         results = lint_all(files, config_path=config_path, encoding=encoding, select=select,
-                           ignore=ignore)
+                           ignore=ignore, jobs=jobs)
     except PlanlintError as exc:
         fail(exc, lang)
     except Exception as exc:  # a parser or rule bug must not reach the user as a traceback
@@ -48,12 +50,12 @@ def lint_for_output(paths, config_path, encoding, select, ignore, lang):
 @click.command("report")
 @lint_options
 @click.option("-o", "--output", required=True, help="输出的 HTML 文件（- 表示标准输出）")
-def report(paths, config_path, encoding, select, ignore, lang, output):
+def report(paths, config_path, encoding, select, ignore, jobs, lang, output):
     """生成 HTML 审查报告：各计划的任务与问题统计、单位分布图、时限分布图、任务表和问题清单。"""
     from planlint.report.files import write_atomic
     from planlint.report.html import render
 
-    results = lint_for_output(paths, config_path, encoding, select, ignore, lang)
+    results = lint_for_output(paths, config_path, encoding, select, ignore, jobs, lang)
     try:
         write_atomic(output, render(results, lang).encode("utf-8"))
     except PlanlintError as exc:
