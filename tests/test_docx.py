@@ -291,3 +291,32 @@ def test_two_row_header_is_combined():
         "| 序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限 |",
         "| 1 | 做好年报。 | 县府办 | 县财政局 | 年底前 |",
     ]
+
+
+def test_headerless_table_continues_the_previous_one():
+    document = docx.Document()
+    for part, (category, numbers) in enumerate([("一、推进公开", (1, 2)), ("二、加强解读", (3, 4))]):
+        table = document.add_table(rows=len(numbers) + (part == 0), cols=5)
+        top = 0
+        if part == 0:
+            for c, name in enumerate(["序号", "工作任务", "具体要求", "牵头单位", "完成时限"]):
+                table.cell(0, c).text = name
+            top = 1
+        for r, n in enumerate(numbers, start=top):
+            for c, value in ((0, str(n)), (2, f"做好第{n}项。"), (3, "县府办"), (4, "年底前")):
+                table.cell(r, c).text = value
+        table.cell(top, 1).merge(table.cell(len(table.rows) - 1, 1)).text = category
+        document.add_paragraph("")
+    source = read_docx(_save(document), "t.docx")
+    assert [line.text for line in source.lines] == [
+        "| 序号 | 具体要求 | 牵头单位 | 完成时限 |",
+        "一、推进公开",
+        "| 1 | 做好第1项。 | 县府办 | 年底前 |",
+        "| 2 | 做好第2项。 | 县府办 | 年底前 |",
+        "",
+        "二、加强解读",
+        "| 3 | 做好第3项。 | 县府办 | 年底前 |",
+        "| 4 | 做好第4项。 | 县府办 | 年底前 |",
+        "",
+    ]
+    assert source.lines[6].location == Location(table=1, row=0)

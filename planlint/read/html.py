@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from planlint.model import Location, Source, SourceLine
-from planlint.read.tablerows import Cell, Line, table_lines
+from planlint.read.tablerows import Cell, Line, Tables
 
 _DROP = {"script", "style", "noscript", "nav", "footer", "form", "select", "button", "input",
          "textarea", "iframe", "head", "template", "svg", "object", "embed", "aside", "title",
@@ -147,7 +147,7 @@ def html_lines(text: str) -> list[Line]:
         return []
     _prune(root)
     out: list[Line] = []
-    tables = [0]
+    tables = Tables()
     paragraphs = [0]
 
     def emit_flow(flow: _Flow) -> None:
@@ -164,8 +164,7 @@ def html_lines(text: str) -> list[Line]:
         if max((len({id(c) for c in row}) for row in grid), default=0) <= 1:
             return False
         emit_flow(flow)
-        out.extend(table_lines(grid, tables[0]))
-        tables[0] += 1
+        out.extend(tables.lines(grid))
         return True
 
     flow = _Flow(on_table)

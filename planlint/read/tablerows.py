@@ -134,19 +134,41 @@ def _pipe(cells: list[Optional[Cell]]) -> tuple[str, list[Segment]]:
     return text, segments
 
 
+class Tables:
+    """The tables of one document, in order. A table without a header row and as wide as the
+    previous table continues it (a table split by a page break or pasted in parts): it uses the
+    previous header to find its category columns, and no header line is repeated."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.header: Optional[list[Cell]] = None
+
+    def lines(self, grid: list[list[Cell]]) -> list[Line]:
+        index, self.count = self.count, self.count + 1
+        lines, self.header = _table_lines(grid, index, self.header)
+        return lines
+
+
 def table_lines(grid: list[list[Cell]], table: int) -> list[Line]:
     """The text-view lines of one table, given as a rectangular-ish grid of cells."""
+    return _table_lines(grid, table, None)[0]
+
+
+def _table_lines(grid, table: int, previous) -> tuple[list[Line], Optional[list[Cell]]]:
     grid = [row for row in grid if row]
     if not grid:
-        return []
+        return [], previous
     width = max(len(row) for row in grid)
     header, start = _header(grid)
-    categories = _category_columns(grid, header, start)
-    keep = [c for c in range(width) if c not in categories]
     lines: list[Line] = []
-    if header is not None:
+    if header is None and previous is not None and len(previous) == width:
+        header = previous
+    elif header is not None:
+        keep = [c for c in range(width) if c not in _category_columns(grid, header, start)]
         text, segments = _pipe(_row_cells(header, keep))
         lines.append(Line(text, Location(table=table, row=0), segments))
+    categories = _category_columns(grid, header, start)
+    keep = [c for c in range(width) if c not in categories]
     current: dict[int, Any] = {}
     for r in range(start, len(grid)):
         row = grid[r]
@@ -171,7 +193,7 @@ def table_lines(grid: list[list[Cell]], table: int) -> list[Line]:
             continue  # a header repeated inside the table
         text, segments = _pipe(cells)
         lines.append(Line(text, Location(table=table, row=r), segments))
-    return lines
+    return lines, header
 
 
 def _row_cells(row: list[Cell], keep: list[int]) -> list[Optional[Cell]]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from docx.oxml.ns import qn
 
 from planlint.model import Location
-from planlint.read.tablerows import Cell, Line, Segment, table_lines
+from planlint.read.tablerows import Cell, Line, Segment, Tables
 from planlint.word.numbering import Numbering
 
 W_P, W_TBL, W_TR, W_TC, W_R = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:r")
@@ -78,7 +78,7 @@ class _Builder:
         self.numbering = Numbering(document)
         self.lines: list[Line] = []
         self.paragraphs = 0
-        self.tables = 0
+        self.tables = Tables()
 
     def block(self, el) -> None:
         for child in el:
@@ -97,17 +97,17 @@ class _Builder:
         self.lines.extend(_paragraph_lines(p, self.numbering.label(p), location))
 
     def table(self, tbl) -> None:
-        index = self.tables
-        self.tables += 1
         grid = self.grid(tbl)
         if max((len({id(c) for c in row}) for row in grid), default=0) <= 1:
+            index = self.tables.count
+            self.tables.count += 1
             for r, row in enumerate(grid):
                 if row and not (r and grid[r - 1] and grid[r - 1][0] is row[0]):
                     for para in row[0].paras:
                         self.lines.extend(_paragraph_lines(para[0], para[1],
                                                            Location(table=index, row=r, cell=0)))
             return
-        self.lines.extend(table_lines(grid, index))
+        self.lines.extend(self.tables.lines(grid))
 
     def grid(self, tbl) -> list[list[Cell]]:
         grid: list[list[Cell]] = []
