@@ -320,3 +320,22 @@ def test_headerless_table_continues_the_previous_one():
         "",
     ]
     assert source.lines[6].location == Location(table=1, row=0)
+
+
+def test_damaged_bytes_give_a_source_or_a_read_error_never_a_crash():
+    import random
+
+    data = wordplans.plan_docx_table()
+    rng = random.Random(5)
+    outcomes = set()
+    for _ in range(60):
+        damaged = bytearray(data)
+        for _ in range(rng.randint(1, 8)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        try:
+            read_bytes(bytes(damaged), "fuzz.docx")
+            outcomes.add("read")
+        except ReadError as exc:
+            assert "\n" not in exc.text()
+            outcomes.add("refused")
+    assert "refused" in outcomes

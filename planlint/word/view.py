@@ -24,7 +24,9 @@ W_P, W_TBL, W_TR, W_TC, W_R = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn
 W_T, W_TAB, W_BR, W_CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 W_SDT, W_SDT_CONTENT, W_HYPHEN = qn("w:sdt"), qn("w:sdtContent"), qn("w:noBreakHyphen")
 _SKIP = {qn("w:del"), qn("w:moveFrom"), qn("w:txbxContent"), qn("w:pPr"), qn("w:rPr"),
-         qn("w:fldData"), qn("w:sdtPr"), qn("w:sdtEndPr")}
+         qn("w:fldData"), qn("w:sdtPr"), qn("w:sdtEndPr"),
+         # markup-compatibility fallbacks repeat the content of their mc:Choice
+         "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
 
 
 def iter_runs(p):
