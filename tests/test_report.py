@@ -84,6 +84,10 @@ def test_bar_chart_folds_the_tail_into_one_bar_and_escapes_labels():
     out = svg.bar_chart(rows, "t", limit=15, other="其他 {n} 个")
     assert out.count("<rect") == 15
     assert "其他 7 个" in out and "<b>" not in out
+    # The folded total is grey and capped: the largest named unit keeps the full width.
+    widths = [float(w) for w in re.findall(r'<rect [^>]*width="([\d.]+)"', out)]
+    assert widths[0] == svg.BAR_AREA and widths[-1] == svg.BAR_AREA
+    assert widths[1] < svg.BAR_AREA and out.count('class="bar other"') == 1
 
 
 def test_long_labels_are_clipped_but_kept_whole_in_the_tooltip():

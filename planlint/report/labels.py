@@ -24,7 +24,7 @@ LABELS = {
     "by_owner": ("各牵头（责任）单位任务数", "Tasks per lead unit"),
     "by_participant": ("各配合单位任务数", "Tasks per participating unit"),
     "no_owner_data": ("没有任务写明牵头单位。", "No task names a lead unit."),
-    "other_units": ("其他 {n} 个单位", "{n} other units"),
+    "other_units": ("其他 {n} 个单位（合计）", "{n} other units (total)"),
     "timeline": ("完成时限分布（{year}年，按月）", "Deadlines by month ({year})"),
     "timeline_noyear": ("完成时限分布（按月）", "Deadlines by month"),
     "timeline_note": ("{dated} 项任务有明确日期；其余 {undated} 项单列：周期性 {frequency}、时长 {duration}、"

@@ -68,31 +68,33 @@ def to_csv(head: list[str], body: list[list[str]]) -> bytes:
 
 def to_xlsx(keys, head: list[str], body: list[list[str]], title: str = "台账") -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
+    # Named styles are registered once; setting a fresh Alignment on every cell is ~40% slower.
+    book.add_named_style(NamedStyle("planlint-head", font=Font(bold=True),
+                                    fill=PatternFill("solid", fgColor="DCE6F0"),
+                                    alignment=Alignment(wrap_text=True, vertical="center")))
+    book.add_named_style(NamedStyle("planlint-cell",
+                                    alignment=Alignment(wrap_text=True, vertical="top")))
     sheet = book.active
     sheet.title = title[:31]
     sheet.append(head)
     number = keys.index("number")
     for row in body:
         sheet.append([int(v) if i == number else v for i, v in enumerate(row)])
-    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DCE6F0")
-    wrap = Alignment(wrap_text=True, vertical="top")
     for cell in sheet[1]:
-        cell.font, cell.fill = bold, fill
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        cell.style = "planlint-head"
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
-            cell.alignment = wrap
+            cell.style = "planlint-cell"
             if cell.data_type == "f":  # plan text starting with "=" is text, not a formula
                 cell.data_type = "s"
     for i, key in enumerate(keys, 1):
         sheet.column_dimensions[get_column_letter(i)].width = WIDTHS.get(key, 16)
     # Keep the header and the 序号 (and 文件) columns in view while scrolling.
-    first_free = keys.index("number") + 2
-    sheet.freeze_panes = f"{get_column_letter(first_free)}2"
+    sheet.freeze_panes = f"{get_column_letter(number + 2)}2"
     sheet.auto_filter.ref = sheet.dimensions
     buf = io.BytesIO()
     book.save(buf)

@@ -40,20 +40,25 @@ def _svg(width: float, height: float, label: str, body: list[str]) -> str:
 
 def bar_chart(rows: list[tuple[str, int]], label: str, limit: int = 15,
               other: str = "其他 {n} 个") -> str:
-    """Horizontal bars, largest first; rows beyond ``limit`` fold into one "other" bar."""
-    rows = list(rows)
+    """Horizontal bars, largest first; rows beyond ``limit`` fold into one grey "other" bar.
+
+    The "other" bar is a total over many units, so it does not set the scale (it is capped at
+    the full width instead), or it would flatten every named bar.
+    """
+    rows = [(name, value, "") for name, value in rows]
     if len(rows) > limit:
         rest = rows[limit - 1:]
-        rows = rows[:limit - 1] + [(other.format(n=len(rest)), sum(v for _, v in rest))]
-    peak = max((v for _, v in rows), default=0) or 1
-    label_w = min(MAX_LABEL, max((text_width(n) for n, _ in rows), default=0)) + 8
+        rows = rows[:limit - 1] + [(other.format(n=len(rest)), sum(v for _, v, _ in rest),
+                                    "other")]
+    peak = max((v for _, v, css in rows if not css), default=0) or 1
+    label_w = min(MAX_LABEL, max((text_width(n) for n, _, _ in rows), default=0)) + 8
     body = []
-    for i, (name, value) in enumerate(rows):
+    for i, (name, value, css) in enumerate(rows):
         y = i * ROW + 4
-        bar = max(2.0, BAR_AREA * value / peak)
+        bar = max(2.0, min(BAR_AREA, BAR_AREA * value / peak))
         shown = escape(clip(name, MAX_LABEL))
         body.append(
-            f'<g class="bar"><title>{escape(name)}：{value}</title>'
+            f'<g class="bar {css}"><title>{escape(name)}：{value}</title>'
             f'<text x="{label_w - 8:.0f}" y="{y + 14}" text-anchor="end">{shown}</text>'
             f'<rect x="{label_w:.0f}" y="{y + 2}" width="{bar:.1f}" height="{ROW - 6}" rx="2"/>'
             f'<text class="value" x="{label_w + bar + 4:.1f}" y="{y + 14}">{value}</text></g>')

@@ -51,6 +51,7 @@ svg.chart text { font-family: FONTS; font-size: 12px; fill: var(--ink); }
 svg.chart text.value { fill: var(--muted); }
 svg.chart .bar rect, svg.chart .col.month rect { fill: var(--accent); }
 svg.chart .col.outside rect { fill: #7b9cc0; }
+svg.chart .bar.other rect { fill: var(--undated); }
 svg.chart .col.undated rect { fill: var(--undated); }
 svg.chart line.axis { stroke: var(--line); }
 @page { size: A4; margin: 14mm 12mm; }
