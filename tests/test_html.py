@@ -102,3 +102,13 @@ def test_entities_are_decoded_and_not_fetched():
     texts = _texts(html)
     assert "A&B\xa0C &x;" in texts  # the HTML parser knows no DTD: the reference stays as text
     assert "root:" not in "".join(texts)
+
+
+def test_title_row_above_the_header():
+    html = """<table><tr><td colspan="3">附件：重点任务分工表</td></tr>
+      <tr><td>序号</td><td>工作任务</td><td>责任单位</td></tr>
+      <tr><td>1</td><td>做好年报。</td><td>县府办</td></tr></table>"""
+    source = read_html(html, "p.html")
+    assert [l.text for l in source.lines] == [
+        "附件：重点任务分工表", "| 序号 | 工作任务 | 责任单位 |", "| 1 | 做好年报。 | 县府办 |"]
+    assert source.lines[1].location == Location(table=0, row=1)

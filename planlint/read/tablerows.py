@@ -95,14 +95,23 @@ def _is_subheader(top: list[Cell], row: list[Cell]) -> bool:
     return bool(own) and all(column_role(c.text) and len(c.text) <= 16 for c in own)
 
 
-def _header(grid: list[list[Cell]]) -> tuple[Optional[list[Cell]], int]:
-    """The header row (two rows combined when the second refines the first) and rows it takes."""
-    if not _is_header(grid[0]):
-        return None, 0
-    if len(grid) > 1 and _is_subheader(grid[0], grid[1]):
-        return [b if c < len(grid[0]) and b is not grid[0][c] else grid[0][c]
-                for c, b in enumerate(grid[1])], 2
-    return grid[0], 1
+def _full_width(row: list[Cell]) -> bool:
+    return all(cell is row[0] for cell in row)
+
+
+def _header(grid: list[list[Cell]]) -> tuple[Optional[list[Cell]], int, int]:
+    """(header, its first row, the first row after it). The header may follow up to two title
+    rows spanning the whole width, and two header rows combine when the second refines the first."""
+    first = 0
+    while first < min(2, len(grid) - 1) and _full_width(grid[first]):
+        first += 1
+    if not _is_header(grid[first]):
+        return None, 0, 0
+    top = grid[first]
+    if first + 1 < len(grid) and _is_subheader(top, grid[first + 1]):
+        return [b if c < len(top) and b is not top[c] else top[c]
+                for c, b in enumerate(grid[first + 1])], first, first + 2
+    return top, first, first + 1
 
 
 def _category_columns(grid, header: Optional[list[Cell]], start: int) -> list[int]:
@@ -159,20 +168,21 @@ def _table_lines(grid, table: int, previous) -> tuple[list[Line], Optional[list[
     if not grid:
         return [], previous
     width = max(len(row) for row in grid)
-    header, start = _header(grid)
-    lines: list[Line] = []
+    header, first, start = _header(grid)
+    lines: list[Line] = [_plain(grid[r][0], Location(table=table, row=r, cell=0))
+                         for r in range(first) if grid[r][0].text.strip()]
     if header is None and previous is not None and len(previous) == width:
         header = previous
     elif header is not None:
         keep = [c for c in range(width) if c not in _category_columns(grid, header, start)]
         text, segments = _pipe(_row_cells(header, keep))
-        lines.append(Line(text, Location(table=table, row=0), segments))
+        lines.append(Line(text, Location(table=table, row=first), segments))
     categories = _category_columns(grid, header, start)
     keep = [c for c in range(width) if c not in categories]
     current: dict[int, Any] = {}
     for r in range(start, len(grid)):
         row = grid[r]
-        if all(cell is row[0] for cell in row):
+        if _full_width(row):
             if row[0].text.strip() and not _below(grid, r, 0):
                 lines.append(_plain(row[0], Location(table=table, row=r, cell=0)))
             current.clear()
