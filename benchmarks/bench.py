@@ -51,7 +51,7 @@ def plan_files() -> list[Path]:
 def load_texts(files: list[Path]) -> list[tuple[str, str]]:
     """(name, decoded text) of each plan; decoding with planlint's own reader."""
     from planlint.read import read_path
-    return [(p.name, read_path(str(p)).text) for p in files]
+    return [(p.name, "\n".join(line.text for line in read_path(str(p)).lines)) for p in files]
 
 
 def documents(texts, min_bytes: int) -> list[tuple[str, bytes]]:
