@@ -31,7 +31,6 @@ LABELS = {
                       "不明确 {vague}、无时限 {none}。",
                       "{dated} task(s) have a date; the other {undated} are counted apart: recurring "
                       "{frequency}, duration {duration}, vague {vague}, none {none}."),
-    "month": ("{m}月", "{m}"),
     "before": ("更早", "Earlier"),
     "after": ("更晚", "Later"),
     "frequency": ("周期性", "Recurring"),
