@@ -3,9 +3,6 @@ from __future__ import annotations
 
 import re
 
-# Han, CJK punctuation, full-width forms, curly quotes, ellipsis and dashes.
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
-                  r"\u2018-\u201d\u2026\u2014]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 URL = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+"
                  r"|www\.[A-Za-z0-9.\-/_%?=&#]+|[\w.+-]+@[\w-]+\.[\w.-]+")
@@ -15,7 +12,12 @@ MARKER = re.compile(r"^[\s\u3000]*(?:[一二三四五六七八九十]+、|[（(]
 
 
 def is_cjk(ch: str) -> bool:
-    return bool(ch) and bool(_CJK.match(ch))
+    """Han, CJK punctuation, full-width forms, curly quotes, … and — (ranges, no regex: hot path)."""
+    if not ch:
+        return False
+    o = ord(ch)
+    return (0x3400 <= o <= 0x9FFF or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF
+            or 0xF900 <= o <= 0xFAFF or 0x2018 <= o <= 0x201D or o == 0x2026 or o == 0x2014)
 
 
 def has_han(text: str) -> bool:
@@ -37,10 +39,22 @@ def boilerplate_lines(plan) -> set[int]:
     return lines
 
 
-def task_at(plan) -> dict[int, str]:
-    """Line number → id of the task whose span covers it."""
-    owner: dict[int, str] = {}
-    for task in plan.tasks:
-        for n in range(task.span.line, task.span.end_line + 1):
-            owner.setdefault(n, task.id)
-    return owner
+class task_at:
+    """Line number → id of the task whose span covers it (``.get(line)``), by bisection."""
+
+    def __init__(self, plan):
+        spans = sorted((t.span.line, t.span.end_line, t.id) for t in plan.tasks)
+        self._starts = [s[0] for s in spans]
+        self._spans = spans
+
+    def get(self, line: int):
+        from bisect import bisect_right
+        k = bisect_right(self._starts, line) - 1
+        while k >= 0:
+            start, end, task = self._spans[k]
+            if end >= line:
+                return task
+            k -= 1
+            if k >= 0 and self._spans[k][1] < start:
+                break  # earlier tasks end before this one starts: none can cover the line
+        return None

@@ -5,6 +5,7 @@ blank line and no new numbered item comes between; bracket width does not matter
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from planlint.rules._chars import MARKER, boilerplate_lines
@@ -26,16 +27,19 @@ def scan(plan, kinds: dict[str, str]):
     ``openers``/``closers`` sets derived from the character pairs.
     """
     skip = boilerplate_lines(plan)
+    wanted = re.compile("[" + re.escape("".join(kinds)) + "]")
     stack: list[Unmatched] = []
     lines = plan.source.lines
     for index, line in enumerate(lines):
-        if line.number in skip or not line.text.strip() or MARKER.match(line.text):
+        text = line.text
+        if stack and (line.number in skip or not text.strip() or MARKER.match(text)):
             yield from _flush(stack, ended_here=False)
-        if line.number in skip:
+        if line.number in skip or not wanted.search(text):
+            if stack:
+                yield from _maybe_flush(stack, lines, index)
             continue
-        for col, ch in enumerate(line.text, start=1):
-            if ch not in kinds:
-                continue
+        for m in wanted.finditer(text):
+            col, ch = m.start() + 1, m.group()
             kind, is_open = kinds[ch]
             if is_open:
                 stack.append(Unmatched(ch, line.number, col, True, False))
@@ -45,10 +49,16 @@ def scan(plan, kinds: dict[str, str]):
                 yield Unmatched(ch, line.number, col, False, False)
             else:
                 del stack[match]
-        following = lines[index + 1].text if index + 1 < len(lines) else ""
-        if not following.strip() or MARKER.match(following):
-            yield from _flush(stack, ended_here=True, line=line.number)
+        if stack:
+            yield from _maybe_flush(stack, lines, index)
     yield from _flush(stack, ended_here=True, line=lines[-1].number if lines else 0)
+
+
+def _maybe_flush(stack: list[Unmatched], lines, index: int):
+    """Report what is still open when the next line starts a new item or a blank line follows."""
+    following = lines[index + 1].text if index + 1 < len(lines) else ""
+    if not following.strip() or MARKER.match(following):
+        yield from _flush(stack, ended_here=True, line=lines[index].number)
 
 
 def _flush(stack: list[Unmatched], ended_here: bool, line: int = 0):

@@ -14,6 +14,8 @@
 
 选项：``chars``（默认 "():,;"）：要检查的半角标点。
 """
+import re
+
 from planlint.diagnostics import Edit, Fix, Problem
 from planlint.model import Span
 from planlint.rules._chars import boilerplate_lines, has_han, inside, is_cjk, task_at, url_spans
@@ -24,6 +26,11 @@ SEVERITY = "info"
 OPTIONS = {"chars": "():,;"}
 FIXABLE = True
 
+_SEPARATORS = re.compile("[:,;]")
+_CJK_CLASS = "\u3400-\u9fff\u3000-\u303f\uff00-\uffef\uf900-\ufaff\u2018-\u201d\u2026\u2014"
+# A separator right next to a CJK character: the common case, found without a Python loop.
+_CJK_SEPARATOR = re.compile(f"(?<=[{_CJK_CLASS}])[:,;]|[:,;](?=[{_CJK_CLASS}])")
+_PARENS = re.compile("[()（）]")
 FULL = {"(": "（", ")": "）", ":": "：", ",": "，", ";": "；"}
 # Neither width of these decides whether a neighbour is Chinese: that keeps the fix idempotent.
 _TRANSPARENT = set("():,;（）：，；") | {" ", "\t", "\u3000", "\u00a0"}
@@ -43,19 +50,23 @@ def check(plan, options):
 
 def offending(text: str, wanted: set[str]) -> set[int]:
     """0-based indexes of half-width punctuation that sits in Chinese text."""
-    urls = url_spans(text)
+    urls = url_spans(text) if ("/" in text or "@" in text or "www" in text) else []
     hits: set[int] = set()
-    for i, j, mixed in _paren_pairs(text):
-        if inside(urls, i):
+    for i, j, mixed in (_paren_pairs(text) if "(" in text or ")" in text else ()):
+        if urls and inside(urls, i):
             continue
         if mixed or has_han(text[i + 1:j]) or _near_cjk(text, i) or _near_cjk(text, j):
             hits.update(k for k in (i, j) if text[k] in "()")
-    for i, ch in enumerate(text):
-        if ch not in ":,;" or inside(urls, i):
+    direct = {m.start() for m in _CJK_SEPARATOR.finditer(text)}
+    for m in _SEPARATORS.finditer(text):
+        i = m.start()
+        if urls and inside(urls, i):
             continue
-        if 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+        if i in direct:
+            hits.add(i)
+        elif 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
             continue
-        if _near_cjk(text, i):
+        elif _near_cjk(text, i):
             hits.add(i)
     return {i for i in hits if text[i] in wanted}
 
@@ -63,7 +74,8 @@ def offending(text: str, wanted: set[str]) -> set[int]:
 def _paren_pairs(text: str):
     """(open, close, mixed-width) for each matched pair that has a half-width side."""
     stack: list[int] = []
-    for k, ch in enumerate(text):
+    for m in _PARENS.finditer(text):
+        k, ch = m.start(), m.group()
         if ch in "(（":
             stack.append(k)
         elif ch in ")）" and stack:
@@ -84,7 +96,7 @@ def _neighbour(text: str, i: int, step: int) -> str:
 
 
 def _problem(number: int, text: str, hits: list[int], task):
-    edits = tuple(Edit(Span.of(number, i + 1, 1), FULL[text[i]]) for i in hits)
+    edits = tuple(Edit(Span(number, i + 1, number, i + 2), FULL[text[i]]) for i in hits)
     chars = "".join(dict.fromkeys(text[i] for i in hits))
     shown = " ".join(chars)
     return Problem(
