@@ -24,7 +24,7 @@ FIXABLE = False
 
 
 def check(plan, options):
-    for span in _merged(plan.boilerplate):
+    for span in _merged(plan, plan.boilerplate):
         first = plan.source.line(span.line).strip()
         shown = first if len(first) <= 20 else first[:20] + "…"
         lines = span.end_line - span.line + 1
@@ -36,10 +36,12 @@ def check(plan, options):
         )
 
 
-def _merged(spans):
+def _merged(plan, spans):
+    """Join spans separated by nothing but blank lines (a comment form spreads over many)."""
     out: list[Span] = []
     for span in sorted(spans, key=lambda s: (s.line, s.column)):
-        if out and span.line <= out[-1].end_line + 1:
+        between = range(out[-1].end_line + 1, span.line) if out else ()
+        if out and all(not plan.source.line(n).strip() for n in between):
             out[-1] = out[-1].cover(span)
         else:
             out.append(span)

@@ -32,12 +32,17 @@ def check(plan, options):
     last: dict[int, int] = {}  # last value seen at each level, since its parent last changed
     running: dict[int, int] = {}  # last value at each level over the whole document
     seen_text: dict[int, str] = {}
+    damaged: set[str] = set()
     for marker in plan.markers:
         level = marker.level
-        if marker.value is None or marker.style == "damaged":
-            yield _damaged(marker)
-            continue
         line_text = plan.source.line(marker.span.line).strip()
+        if marker.value is None or marker.style == "damaged":
+            if line_text not in damaged:  # page-break repeats of a damaged heading: report once
+                damaged.add(line_text)
+                yield _damaged(marker)
+            for deeper in [lv for lv in last if lv > level]:
+                del last[deeper]  # a damaged marker still opens a new item at its level
+            continue
         if seen_text.get(level) == line_text and last.get(level) == marker.value:
             continue  # a category heading repeated verbatim after a page break
         previous = last.get(level)

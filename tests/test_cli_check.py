@@ -189,3 +189,27 @@ def test_explain_by_name_or_code(key):
 def test_explain_unknown_rule_exit_2():
     result = run("explain", "no-such-rule")
     assert result.exit_code == 2 and "no-such-rule" in result.stderr
+
+
+def test_plan_level_finding_groups_per_task_ones_in_text_but_not_json(tmp_path):
+    text = ("某县2018年政务公开工作要点\n一、强化平台建设\n（一）推进财政信息公开\n"
+            "1.公开预算信息。（县财政局牵头）\n2.公开决算信息。（县财政局牵头）\n3.公开审计信息。（县审计局牵头）\n")
+    plan = write(tmp_path / "plan.txt", text)
+    out = run("check", "--select", "missing-deadline,no-deadlines", plan).stdout
+    assert out.count("missing-deadline") == 1  # only in the fold line
+    assert "另有 3 条 missing-deadline 归入此项，位于第 4、5、6 行" in out
+    assert out.index("no-deadlines") < out.index("另有 3 条")
+    doc = json.loads(run("check", "--format", "json", "--select", "missing-deadline,no-deadlines", plan).stdout)
+    diags = doc["files"][0]["diagnostics"]
+    assert sorted((d["rule"], d["task"]) for d in diags) == [
+        ("missing-deadline", "1.1.1"), ("missing-deadline", "1.1.2"), ("missing-deadline", "1.1.3"),
+        ("no-deadlines", None)]
+
+
+def test_long_lines_are_windowed_around_the_span(tmp_path):
+    long = "1.公开" + "预算信息" * 60 + "，(县财政局牵头)\n"
+    plan = write(tmp_path / "plan.txt", "一、强化平台建设\n（一）推进财政信息公开\n" + long)
+    out = run("check", "--select", "halfwidth-punctuation", plan).stdout.splitlines()
+    source, caret = out[2], out[3]
+    assert source.startswith("3 | …") and "(县财政局牵头)" in source
+    assert len(source) < 80 and caret.rstrip().endswith("^")

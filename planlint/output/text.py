@@ -63,17 +63,21 @@ def display(text: str, start: int, end: int) -> tuple[str, int, int]:
 
 
 def window(text: str, start: int, end: int) -> tuple[str, int, int]:
-    """Cut a long line down to about MAX_WIDTH display columns around [start, end)."""
+    """Cut a line wider than MAX_WIDTH display columns down to a window around [start, end)."""
     shown, a, b = display(text, start, end)
-    if a + 2 * (b - a) < MAX_WIDTH or len(text) < MAX_WIDTH // 2:
+    if char_count_width(shown) <= MAX_WIDTH:
         return shown, a, b
-    left = max(0, start - MAX_WIDTH // 4)
-    right = min(len(text), max(end, start + 1) + MAX_WIDTH // 4)
+    budget = MAX_WIDTH // 2  # characters are up to two columns wide
+    left = max(0, start - budget // 3)
+    right = min(len(text), left + budget)
     prefix = "…" if left else ""
     suffix = "…" if right < len(text) else ""
-    shown, a, b = display(prefix + text[left:right] + suffix, start - left + len(prefix),
-                          end - left + len(prefix))
-    return shown, a, b
+    return display(prefix + text[left:right] + suffix, start - left + len(prefix),
+                   min(end, right) - left + len(prefix))
+
+
+def char_count_width(shown: str) -> int:
+    return sum(char_width(c) for c in shown)
 
 
 class _Painter:
