@@ -20,8 +20,39 @@ REQUIRED = ("NAME", "CODE", "SEVERITY", "check")
 load_errors: list[tuple[str, str]] = []
 
 
+def _any_plugin_installed() -> bool:
+    """Cheap pre-check: does any distribution on sys.path declare our entry-point group?
+
+    Importing importlib.metadata costs ~20 ms, a fifth of a one-file run; most installs have no
+    plugin. Anything unusual (zipped eggs, unreadable folders) falls through to the full lookup.
+    """
+    import os
+    import sys
+    marker = f"[{GROUP}]"
+    for entry in sys.path:
+        if not os.path.isdir(entry or "."):
+            if entry and os.path.exists(entry):
+                return True  # a zip or egg file on sys.path: let importlib.metadata decide
+            continue
+        try:
+            names = [n for n in os.listdir(entry or ".") if n.endswith((".dist-info", ".egg-info"))]
+        except OSError:
+            return True
+        for name in names:
+            path = os.path.join(entry or ".", name, "entry_points.txt")
+            try:
+                with open(path, encoding="utf-8", errors="replace") as fh:
+                    if marker in fh.read():
+                        return True
+            except OSError:
+                continue
+    return False
+
+
 @lru_cache(maxsize=1)
 def _entry_point_rules() -> tuple:
+    if not _any_plugin_installed():
+        return ()
     from importlib.metadata import entry_points
     rules = []
     for ep in sorted(entry_points(group=GROUP), key=lambda e: e.name):
