@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from planlint.rules._chars import MARKER, boilerplate_lines
 
@@ -27,7 +28,7 @@ def scan(plan, kinds: dict[str, str]):
     ``openers``/``closers`` sets derived from the character pairs.
     """
     skip = boilerplate_lines(plan)
-    wanted = re.compile("[" + re.escape("".join(kinds)) + "]")
+    wanted = _pattern("".join(sorted(kinds)))
     stack: list[Unmatched] = []
     lines = plan.source.lines
     for index, line in enumerate(lines):
@@ -52,6 +53,11 @@ def scan(plan, kinds: dict[str, str]):
         if stack:
             yield from _maybe_flush(stack, lines, index)
     yield from _flush(stack, ended_here=True, line=lines[-1].number if lines else 0)
+
+
+@lru_cache(maxsize=8)
+def _pattern(chars: str):
+    return re.compile("[" + re.escape(chars) + "]")
 
 
 def _maybe_flush(stack: list[Unmatched], lines, index: int):

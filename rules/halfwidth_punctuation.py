@@ -38,11 +38,15 @@ _TRANSPARENT = set("():,;（）：，；") | {" ", "\t", "\u3000", "\u00a0"}
 
 def check(plan, options):
     wanted = set(options.get("chars", "():,;")) & set(FULL)
+    if not wanted:
+        return
+    present = re.compile("[" + re.escape("".join(sorted(wanted))) + "]")
     skip = boilerplate_lines(plan)
-    owner = task_at(plan)
+    owner = None
     for line in plan.source.lines:
-        if line.number in skip or not any(c in line.text for c in wanted):
+        if not present.search(line.text) or line.number in skip:
             continue
+        owner = owner or task_at(plan)
         hits = sorted(offending(line.text, wanted))
         if hits:
             yield _problem(line.number, line.text, hits, owner.get(line.number))
