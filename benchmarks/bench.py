@@ -110,6 +110,28 @@ def bench_check(docs, runs: int) -> float:
     return best_of(runs, work)
 
 
+def rule_breakdown(docs) -> list[tuple[float, str]]:
+    """Seconds each enabled rule spends over the whole mix (where the check time goes)."""
+    from planlint.api import parse_source
+    from planlint.config import Config
+    from planlint.engine import all_rules, enabled, rule_options
+    from planlint.read import read_bytes
+
+    config = Config()
+    plans = [parse_source(read_bytes(data, name + ".txt")) for name, data in docs]
+    out = []
+    for rule in all_rules(config):
+        if not enabled(rule, config):
+            continue
+        options = rule_options(rule, config)
+        start = time.perf_counter()
+        for plan in plans:
+            for _ in rule.check(plan, options):
+                pass
+        out.append((time.perf_counter() - start, rule.NAME))
+    return sorted(out, reverse=True)
+
+
 # ---- subprocesses -------------------------------------------------------------------------------
 
 def planlint_cmd() -> list[str]:
@@ -174,6 +196,7 @@ def main(argv=None) -> int:
     ap.add_argument("--cli-runs", type=int, default=7, help="runs per CLI wall-time figure")
     ap.add_argument("--files", type=int, default=320, help="plans in the directory benchmark")
     ap.add_argument("--min-mb", type=float, default=1.0, help="size of the in-process mix")
+    ap.add_argument("--breakdown", action="store_true", help="also time each rule on the mix")
     ap.add_argument("--no-textlint", action="store_true", help="skip the textlint comparison")
     args = ap.parse_args(argv)
 
@@ -196,12 +219,17 @@ def main(argv=None) -> int:
           f"  ({t * 1000:.0f} ms)   target >= {TARGETS['check_mbps']} MB/s")
     self_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"       peak RSS     {self_peak:6.1f} MB")
+    if args.breakdown:
+        slow = rule_breakdown(docs)
+        print("       rules: " + ", ".join(f"{n} {t * 1000:.0f} ms" for t, n in slow[:8]))
 
     with tempfile.TemporaryDirectory(prefix="planlint-bench-") as tmp:
         tmp = Path(tmp)
         plan30 = tmp / "plan30k.txt"
         plan30.write_text(plan_of_size(texts, 30 * 1024), encoding="utf-8")
         print(f"\n[one plan, {plan30.stat().st_size / 1024:.1f} KB, best of {args.cli_runs}]")
+        t, _ = wall(planlint_cmd() + ["--version"], args.cli_runs)
+        print(f"       planlint --version {t * 1000:4.0f} ms  (start-up floor)")
         for sub in (["parse"], ["check", "--format", "json"]):
             t, code = wall(planlint_cmd() + sub + [str(plan30)], args.cli_runs)
             ok = t * 1000 <= TARGETS["cli_ms"] and code in (0, 1)
