@@ -38,6 +38,9 @@ def explain(expected: dict, actual: dict, name: str) -> str:
     lines = [f"{name}: output differs from examples/expected/{Path(name).stem}.json",
              "If the change is intended: python scripts/gen_expected.py && git diff examples/expected"]
     exp_plan, act_plan = expected.get("plan") or {}, actual.get("plan") or {}
+    for key in sorted(set(exp_plan) | set(act_plan) - {"tasks"}):
+        if key != "tasks" and exp_plan.get(key) != act_plan.get(key):
+            lines.append(f"  plan {key}: expected {exp_plan.get(key)!r}, got {act_plan.get(key)!r}")
     # Two tasks can share a line, so a task is known by its line and number.
     exp_tasks = {(t["line"], t["number"]): t for t in exp_plan.get("tasks", [])}
     act_tasks = {(t["line"], t["number"]): t for t in act_plan.get("tasks", [])}
@@ -46,7 +49,8 @@ def explain(expected: dict, actual: dict, name: str) -> str:
         task = exp_tasks.get(line) or act_tasks[line]
         lines.append(f"  {which} task at line {line[0]}: {line[1]} {task.get('text', '')[:30]}")
     for line in sorted(set(exp_tasks) & set(act_tasks), key=str):
-        for key in ("number", "owners", "participants", "supervisors", "deadline", "timing"):
+        for key in ("number", "end_line", "headings", "text", "owners", "participants",
+                    "supervisors", "deadline", "timing"):
             if exp_tasks[line].get(key) != act_tasks[line].get(key):
                 lines.append(f"  task at line {line[0]} ({line[1]}) {key}: "
                              f"expected {exp_tasks[line].get(key)!r}, got {act_tasks[line].get(key)!r}")
