@@ -249,7 +249,8 @@ def test_text_format_missing_file(tmp_path):
 
 # ---- the real process: no traceback reaches the terminal ----------------------------------------
 
-@pytest.mark.parametrize("case", ["missing", "binary", "directory-parse", "undecodable"])
+@pytest.mark.parametrize("case", ["missing", "binary", "directory-parse", "undecodable",
+                                  "stdin-binary"])
 def test_subprocess_never_prints_traceback(tmp_path, case):
     binary = tmp_path / "b.txt"
     binary.write_bytes(b"\x00\x01\x02\x03" * 1000)
@@ -260,9 +261,11 @@ def test_subprocess_never_prints_traceback(tmp_path, case):
         "binary": ["check", "--format", "json", str(binary)],
         "directory-parse": ["parse", str(tmp_path)],
         "undecodable": ["parse", str(odd)],
+        "stdin-binary": ["check", "--format", "json", "-"],
     }[case]
-    proc = subprocess.run([sys.executable, "-m", "planlint", *args], capture_output=True,
-                          env={**os.environ, "NO_COLOR": "1"}, timeout=120)
+    stdin = binary.read_bytes() if case == "stdin-binary" else b""
+    proc = subprocess.run([sys.executable, "-m", "planlint", *args], input=stdin,
+                          capture_output=True, env={**os.environ, "NO_COLOR": "1"}, timeout=120)
     stderr = proc.stderr.decode("utf-8", "replace")
     assert "Traceback" not in stderr
     assert proc.returncode == 2, (proc.returncode, stderr)
