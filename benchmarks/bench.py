@@ -244,8 +244,12 @@ def main(argv=None) -> int:
             t, code = wall(planlint_cmd() + ["check", "--format", "json", "-j", str(jobs),
                                              str(plans)], args.runs)
             times[f"planlint -j {jobs}"] = t
-            print(f"       planlint check -j {jobs}  {t:6.2f} s  ({total / MB / t:5.2f} MB/s, "
+            print(f"       planlint check -j {jobs} --format json  {t:6.2f} s  ({total / MB / t:5.2f} MB/s, "
                   f"exit {code})")
+        t, code = wall(planlint_cmd() + ["check", "--no-color", str(plans)], args.runs)
+        times["planlint text"] = t
+        print(f"       planlint check -j 1 --format text  {t:6.2f} s  ({total / MB / t:5.2f} MB/s, "
+              f"exit {code})")
         binary = None if args.no_textlint else textlint_setup()
         if args.no_textlint:
             print("  textlint: skipped (--no-textlint)")
@@ -254,7 +258,7 @@ def main(argv=None) -> int:
                    str(plans / "*.txt")]
             t, code = wall(cmd, args.runs, cwd=TEXTLINT_DIR)
             times["textlint"] = t
-            print(f"       textlint + prh     {t:6.2f} s  ({total / MB / t:5.2f} MB/s, exit {code})")
+            print(f"       textlint + prh (stylish output)  {t:6.2f} s  ({total / MB / t:5.2f} MB/s, exit {code})")
             best = min(times["planlint -j 1"], times["planlint -j 2"])
             print(f"  {mark(best < t)} planlint is {t / best:.1f}x textlint's speed on the same files")
     child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
