@@ -156,7 +156,7 @@ def test_one_enormous_line(tmp_path):
 # ---- examples cut at random points --------------------------------------------------------------
 
 @pytest.mark.skipif(not EXAMPLES, reason="no examples")
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(index=st.integers(0, 1000), cut=st.tuples(st.floats(0, 1), st.floats(0, 1)))
 def test_cut_examples_parse(index, cut):
     """Any slice of any example's text parses and lints without raising."""
@@ -164,9 +164,15 @@ def test_cut_examples_parse(index, cut):
     path = EXAMPLES[index % len(EXAMPLES)]
     text = example_text(path)
     a, b = sorted(int(x * len(text)) for x in cut)
-    result = lint_text(text[a:b], path.name)
+    piece = text[a:b]
+    result = lint_text(piece, path.name)
     assert result.plan is not None
-    assert all(0 < t.span.line <= text[a:b].count("\n") + 1 for t in result.plan.tasks)
+    last_line = piece.count("\n") + 1
+    assert all(0 < t.span.line <= t.span.end_line <= last_line for t in result.plan.tasks)
+    assert all(t.span.column >= 1 for t in result.plan.tasks)
+    ids = [t.id for t in result.plan.tasks]
+    assert len(set(ids)) == len(ids), "task ids must be unique within a file"
+    assert all(0 < d.span.line <= last_line for d in result.diagnostics)
 
 
 @pytest.mark.skipif(not EXAMPLES, reason="no examples")
