@@ -182,3 +182,39 @@ def test_atomic_write_failure_keeps_original(tmp_path, monkeypatch):
         fix_result(_result(path, PLAN.encode(), diagnostics=[_dup_fix()]), _relint_none)
     assert path.read_bytes() == PLAN.encode()
     assert sorted(os.listdir(tmp_path)) == ["plan.txt"]
+
+
+# --- command line ----------------------------------------------------------------------------
+
+CLI_PLAN = ("某县2018年政务公开工作要点\r\n一、推进公开\r\n（一）财政信息公开。\r\n"
+            "1.按季度公开专项资金使用情况，年底前完成。（县财政局、县审计局、县财政局负责）\r\n")
+
+
+def _cli(args):
+    from click.testing import CliRunner
+    from planlint.cli import cli
+    return CliRunner().invoke(cli, args)
+
+
+def test_cli_diff_prints_and_writes_nothing(tmp_path):
+    path = tmp_path / "plan.txt"
+    data = b"\xef\xbb\xbf" + CLI_PLAN.encode()
+    path.write_bytes(data)
+    res = _cli(["check", "--diff", str(path)])
+    assert res.exit_code == 1, res.output
+    assert "+1.按季度公开专项资金使用情况，年底前完成。（县财政局、县审计局负责）" in res.stdout
+    assert "可修复 1 个问题" in res.stderr
+    assert path.read_bytes() == data
+
+
+def test_cli_fix_twice_equals_once(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + CLI_PLAN.encode())
+    res = _cli(["check", "--fix", "--lang", "en", str(path)])
+    assert "Fixed 1 problem(s) in 1 file(s)" in res.stderr, res.output
+    once = path.read_bytes()
+    assert once == b"\xef\xbb\xbf" + CLI_PLAN.replace("县审计局、县财政局负责", "县审计局负责").encode()
+    res = _cli(["check", "--fix", str(path)])
+    assert "已修复 0 个问题" in res.stderr
+    assert path.read_bytes() == once
+    assert _cli(["check", "--diff", str(path)]).exit_code == 0

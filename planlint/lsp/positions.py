@@ -36,13 +36,29 @@ class Positions:
         self.lines, self.newline = split_lines(text)
         self.encoding = encoding if encoding in (UTF8, UTF16, UTF32) else UTF16
 
+        self._plain: dict[int, bool] = {}  # line index -> one unit per code point
+
     def line(self, index: int) -> str:
         return self.lines[index] if 0 <= index < len(self.lines) else ""
+
+    def _is_plain(self, index: int, text: str) -> bool:
+        plain = self._plain.get(index)
+        if plain is None:
+            if self.encoding == UTF32:
+                plain = True
+            elif self.encoding == UTF8:
+                plain = text.isascii()
+            else:
+                plain = not text or max(text) <= "\uffff"
+            self._plain[index] = plain
+        return plain
 
     def to_client(self, line: int, column: int) -> tuple[int, int]:
         """(line, column) 1-based code points -> (line, character) 0-based client units."""
         text = self.line(line - 1)
         column = max(1, min(column, len(text) + 1))
+        if self._is_plain(line - 1, text):
+            return line - 1, column - 1
         return line - 1, units(text[:column - 1], self.encoding)
 
     def from_client(self, line: int, character: int) -> tuple[int, int]:
