@@ -112,3 +112,11 @@ def test_title_row_above_the_header():
     assert [l.text for l in source.lines] == [
         "附件：重点任务分工表", "| 序号 | 工作任务 | 责任单位 |", "| 1 | 做好年报。 | 县府办 |"]
     assert source.lines[1].location == Location(table=0, row=1)
+
+
+def test_single_level_layout_table_with_an_article_in_a_cell_is_read_as_blocks():
+    article = "".join(f"<p>{n}.做好第{n}项工作。</p>" for n in range(1, 11))
+    html = f"<table><tr><td>栏目导航</td><td>{article}</td></tr><tr><td>a</td><td>b</td></tr></table>"
+    texts = _texts(html)
+    assert texts[:3] == ["栏目导航", "1.做好第1项工作。", "2.做好第2项工作。"]
+    assert not any("|" in t for t in texts)

@@ -6,7 +6,8 @@ The text view of a page:
   elements are dropped; comments and processing instructions too;
 * every block element (``p``, ``div``, ``h1``…, ``li`` …) and every ``<br>`` ends a line; runs of
   whitespace inside a line become one space; lines are stripped and blank lines left out;
-* a data table (no nested tables, two or more columns) becomes pipe rows with its rowspans and
+* a data table (no nested tables, two or more rows and columns, no cell holding more than
+  :data:`MAX_CELL_BLOCKS` paragraphs) becomes pipe rows with its rowspans and
   colspans expanded into the grid, as described in :mod:`planlint.read.tablerows`; a layout table
   (holding other tables) or a one-column table is read as ordinary blocks.
 
@@ -33,6 +34,7 @@ _NOISE_CLASS = re.compile(r"(^|[\s_-])(nav|navbar|menu|breadcrumb|crumb|footer|s
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 MAX_SPAN = 1000
+MAX_CELL_BLOCKS = 8  # more paragraphs than this in one cell: a layout table, not a data table
 
 
 def _parse(text: str):
@@ -129,6 +131,7 @@ def _grid(table) -> list[list[Cell]]:
             flow.walk(td)
             flow.flush()
             cell = Cell(" ".join(flow.lines).replace("|", "｜"))
+            cell.blocks = len(flow.lines)
             rows = min(_span(td.get("rowspan"), len(trs) - r), len(trs) - r)
             for dr in range(rows):
                 for dc in range(_span(td.get("colspan"), 1)):
@@ -161,8 +164,10 @@ def html_lines(text: str) -> list[Line]:
         if any(t is not table for t in table.iter("table")):
             return False  # a layout table: read its cells as blocks
         grid = _grid(table)
-        if max((len({id(c) for c in row}) for row in grid), default=0) <= 1:
+        if max((len({id(c) for c in row}) for row in grid), default=0) <= 1 or len(grid) < 2:
             return False
+        if any(getattr(cell, "blocks", 0) > MAX_CELL_BLOCKS for row in grid for cell in row):
+            return False  # a page-layout table: whole articles in its cells
         emit_flow(flow)
         out.extend(tables.lines(grid))
         return True
