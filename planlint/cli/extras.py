@@ -6,10 +6,13 @@ the exit status to end with.
 """
 from __future__ import annotations
 
+from typing import Callable
+
 import click
 
 from planlint.cli.common import EXIT_ERROR, EXIT_FOUND, EXIT_OK, fail
 from planlint.errors import PlanlintError
+from planlint.fixes import FileFix, fix_result, fixable, unified_diff
 
 
 def _relinter(config_path, select, ignore):
@@ -25,11 +28,48 @@ def _echo(text: str, err: bool) -> None:
     click.echo(text, err=err)
 
 
+_REASONS = {
+    "docx": ("不原地修改 .docx 文件", "a .docx file is not fixed in place"),
+    "html": ("不原地修改 .html 文件", "an .html file is not fixed in place"),
+    "stdin": ("标准输入无法原地修复", "standard input cannot be fixed in place"),
+}
+
+
+def run_fixes(results, relint: Callable, unsafe: bool = False, diff: bool = False,
+              lang: str = "zh", echo: Callable[[str, bool], None] | None = None):
+    """CLI glue for ``--fix``/``--diff``: returns (results after fixing, [FileFix])."""
+    echo = echo or (lambda text, err: None)
+    fixes, out = [], []
+    for result in results:
+        fix = fix_result(result, relint, unsafe, write=not diff)
+        fixes.append(fix)
+        out.append(fix.result)
+        if diff and fix.changed:
+            echo(unified_diff(fix).rstrip("\n"), False)
+        pending = any(fixable(d, unsafe) for d in result.diagnostics)
+        if fix.reason and fix.reason != "unreadable" and pending:
+            zh, en = _REASONS.get(fix.reason, ("文件内容无法按原样写回，未修复",
+                                               "the file cannot be written back exactly; not fixed"))
+            echo(f"{fix.path}：{zh}" if lang == "zh" else f"{fix.path}: {en}", True)
+    echo(summary(fixes, diff, lang), True)
+    return out, fixes
+
+
+def summary(fixes: list[FileFix], diff: bool, lang: str) -> str:
+    applied = sum(f.applied for f in fixes)
+    remaining = sum(f.remaining for f in fixes)
+    files = sum(1 for f in fixes if f.changed)
+    if lang == "en":
+        verb = "Would fix" if diff else "Fixed"
+        return f"{verb} {applied} problem(s) in {files} file(s), {remaining} remaining."
+    verb = "可修复" if diff else "已修复"
+    return f"{verb} {applied} 个问题（{files} 个文件），剩余 {remaining} 个。"
+
+
 def apply_extras(results, *, fix=False, unsafe=False, diff=False, baseline=None,
                  write_baseline=None, lang="zh", config_path=None, select=None, ignore=None):
     try:
         if fix or diff:
-            from planlint.fixes import run_fixes
             results, fixes = run_fixes(results, _relinter(config_path, select, ignore),
                                        unsafe=unsafe, diff=diff, lang=lang, echo=_echo)
             if diff:
