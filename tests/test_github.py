@@ -41,3 +41,18 @@ def test_lines_parse_back():
 
 def test_property_escaping():
     assert escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
+
+
+def test_junit_counts_failures_and_errors():
+    from xml.etree import ElementTree as ET
+    result = hand_result(TEXT, TASKS, [("missing-deadline", 2, 1, 16), ("duplicate-unit", 2, 12, 14)])
+    clean = hand_result(TEXT, TASKS, [], path="clean.txt")
+    xml = render("junit", [result, clean, FileResult("gone.txt", error=ReadError("没有"))],
+                 OutputOptions())
+    root = ET.fromstring(xml.split("\n", 1)[1])
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("4", "2", "1")
+    suites = root.findall("testsuite")
+    assert [s.get("name") for s in suites] == ["plan.txt", "clean.txt", "gone.txt"]
+    failure = suites[0].find("testcase/failure")
+    assert failure.get("type") == "missing-deadline" and "plan.txt:2:1" in failure.text
+    assert suites[1].find("testcase/failure") is None
