@@ -1,7 +1,7 @@
 """Baselines: record today's findings, report only new ones later.
 
 A finding is keyed by rule, file (relative to the baseline file's folder), task identity (folded
-headings path and task text without its unit clauses) and its own text (the folded source text of
+headings path without numbering, and task text without its unit clauses) and its own text (the folded source text of
 its span, such as the repeated unit's name). Line numbers are not part of the key, so inserting
 lines above a finding does not revive it. Keys are counted: a baseline holding one repeat of a unit
 in a task lets one through, and a second repeat of the same unit in that task is new.
@@ -12,12 +12,15 @@ import dataclasses
 import hashlib
 import json
 import os
+import re
 from collections import Counter
 
 from planlint.errors import PlanlintError
 from planlint.text import fold
 
 VERSION = 1
+# A heading's own numbering: renumbering sections (inserting one above) must not revive findings.
+_MARKER = re.compile(r"^\s*[（(]?[一二三四五六七八九十百零〇两\d]+[)）]?[、.．]?\s*")
 
 
 class BaselineError(PlanlintError):
@@ -40,7 +43,7 @@ def task_identity(task) -> str:
     for clause in task.clauses:
         if clause.text:
             text = text.replace(clause.text, "")
-    return "/".join(fold(h) for h in task.headings) + "//" + fold(text)
+    return "/".join(fold(_MARKER.sub("", h)) for h in task.headings) + "//" + fold(text)
 
 
 def _covers_task_start(span, task) -> bool:

@@ -53,7 +53,17 @@ def test_key_ignores_line_numbers(tmp_path):
 def test_whole_task_finding_does_not_depend_on_span_text(tmp_path):
     a = hand_result(TEXT, TASKS, [("missing-deadline", 2, 1, 16)])
     key = finding_key(a, a.diagnostics[0], str(tmp_path))
-    assert key[3] == "" and key[2] == "一、总体//做好公开。(甲、乙、乙)"
+    assert key[3] == "" and key[2] == "总体//做好公开。(甲、乙、乙)"
+
+
+def test_renumbered_headings_keep_the_key(tmp_path):
+    a = hand_result(TEXT, TASKS, [("duplicate-unit", 2, 12, 14)])
+    b = hand_result(TEXT, TASKS, [("duplicate-unit", 2, 12, 14)])
+    task = b.plan.tasks[0]
+    renamed = task.__class__(**{**task.__dict__, "headings": ("二、总体",)})
+    b.plan = b.plan.__class__(**{**b.plan.__dict__, "tasks": (renamed,) + b.plan.tasks[1:]})
+    root = str(tmp_path)
+    assert finding_key(a, a.diagnostics[0], root) == finding_key(b, b.diagnostics[0], root)
 
 
 def test_counts_let_a_second_repeat_through(tmp_path):
