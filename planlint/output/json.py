@@ -11,8 +11,8 @@ def _names(units: tuple[Unit, ...]) -> list[str]:
     return [u.name for u in units]
 
 
-def task_dict(task: Task) -> dict:
-    return {
+def task_dict(task: Task, plan: Plan | None = None) -> dict:
+    out = {
         "id": task.id,
         "number": task.number,
         "level": task.level,
@@ -27,6 +27,12 @@ def task_dict(task: Task) -> dict:
         # SPEC §3: the time expressions in the task's text (the deadline value is its own field)
         "timing": [{"text": t.text, "kind": t.kind} for t in task.timing],
     }
+    if plan is not None and plan.source.kind != "text":
+        lines = plan.source.lines
+        location = lines[task.line - 1].location if 0 < task.line <= len(lines) else None
+        if location is not None:
+            out["location"] = location.as_dict()
+    return out
 
 
 def plan_dict(plan: Plan) -> dict:
@@ -34,7 +40,7 @@ def plan_dict(plan: Plan) -> dict:
         "title": plan.title,
         "year": plan.year,
         "draft": plan.draft,
-        "tasks": [task_dict(t) for t in plan.tasks],
+        "tasks": [task_dict(t, plan) for t in plan.tasks],
     }
 
 

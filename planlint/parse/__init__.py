@@ -79,7 +79,7 @@ def _task(node: Node, raw, ids: dict, year) -> Task:
     pieces = tuple(TextPiece(t, line, col) for t, line, col in text_pieces)
     text = "".join(p.text for p in pieces)
     clauses = b.make_clauses(raw_clauses)
-    units = [u for c in clauses for u in c.units]
+    units = _union(clauses)
     marker = b.marker_of(node)
     end_line, end_col = node.end
     return Task(
@@ -100,6 +100,24 @@ def _task(node: Node, raw, ids: dict, year) -> Task:
         timing=b.text_timing(text, pieces, year) if pieces else (),
         section=ids[id(node.parent)] if node.parent is not None else "",
     )
+
+
+def _union(clauses) -> list:
+    """Units of all clauses; a unit named again in a later clause is not listed twice.
+
+    Repeats inside one clause stay (they are what duplicate-unit reports)."""
+    from planlint.text import unit_key
+    seen, out = set(), []
+    for clause in clauses:
+        keys = set()
+        for unit in clause.units:
+            key = (unit_key(unit.name), unit.role)
+            if key in seen:
+                continue
+            keys.add(key)
+            out.append(unit)
+        seen |= keys
+    return out
 
 
 def _headings(node: Node) -> list[str]:

@@ -100,8 +100,8 @@ def _is_clause(inner: str, at_end: bool) -> bool:
 def make_clauses(raw_clauses) -> tuple[Clause, ...]:
     out = []
     for pieces, kind, role in raw_clauses:
-        label = {"owner": OWNER, "participant": PARTICIPANT, "supervisor": SUPERVISOR,
-                 "people": "people"}.get(role) if role else None
+        label = {"owner": OWNER, "lead": OWNER, "participant": PARTICIPANT,
+                 "supervisor": SUPERVISOR, "people": "people"}.get(role) if role else None
         clause = parse_clause(pieces, kind, len(out), label_role=label)
         if clause is not None:
             out.append(clause)

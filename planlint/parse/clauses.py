@@ -23,7 +23,9 @@ Piece = tuple[str, int, int]  # text, line, column (1-based) of its first charac
 
 _TRIM = BLANKS
 _SEPS = set("、，,；;")
-_PART = re.compile(r"[^、，,；;]+|[、，,；;]")
+# Separators; blanks between two Chinese characters separate units written one per paragraph.
+_PART = re.compile(r"(?:[^、，,；;\s\u3000]|[\s\u3000]+(?![\u4e00-\u9fff（(])|"
+                   r"(?<![\u4e00-\u9fff）)])[\s\u3000]+)+|[、，,；;]|[\s\u3000]+")
 _SHARED_PREFIX_TAILS = {"政府", "党委", "人大", "政协"}
 _BAD_IN_UNIT = re.compile(r"[。！？!?：:]|\d{3,}")
 
@@ -71,8 +73,9 @@ class ClauseLexer(Lexer):
     def lex(self, text):
         for m in _PART.finditer(text):
             part, pos = m.group(), m.start()
-            if part in _SEPS:
-                yield Token("SEP", part, start_pos=pos)
+            if part in _SEPS or not part.strip(BLANKS):
+                if part.strip(BLANKS) or pos and (text[pos - 1:pos + len(part) + 1].strip()):
+                    yield Token("SEP", part, start_pos=pos)
                 continue
             label = FIELD.match(part)
             if label and label.end() > 0:
@@ -98,12 +101,17 @@ def _analyse(text: str, label_role: Optional[str]):
     groups: list = []
     pending: list = []
     current_label = label_role
+    lead_label = False
     for node in tree.children:
         if getattr(node, "data", None) == "label":
             if pending:
                 groups.append((current_label or "bare", tuple(pending)))
                 pending = []
-            current_label = LABEL_ROLE.get(str(node.children[0]))
+            word = str(node.children[0])
+            current_label = LABEL_ROLE.get(word)
+            if current_label == OWNER and lead_label and not word.startswith("牵头"):
+                current_label = PARTICIPANT  # 牵头单位：X；责任单位：Y
+            lead_label = lead_label or word.startswith("牵头")
             continue
         if getattr(node, "data", None) != "part":
             continue

@@ -72,7 +72,7 @@ class Classifier:
             return [Rec("NOISE", number, col, text)]
         cells = _split_cells(raw, text, col, self.header_cols)
         if cells:
-            return [self._row(number, col, text, cells)]
+            return self._row(number, col, text, cells)
         if _is_header(text):
             return [Rec("HEADER", number, col, text, cells=[(text, col)])]
         field_m = lx.FIELD.match(text)
@@ -94,18 +94,26 @@ class Classifier:
             return [Rec("TIMING", number, col, text.rstrip("。."))]
         return [Rec("TEXT", number, col, text)]
 
-    def _row(self, number, col, text, cells) -> Rec:
+    def _row(self, number, col, text, cells) -> list[Rec]:
         words = [c for c, _ in cells if c]
         if words and all(_is_header(c) for c in words):
             self.header_cols = len(cells)
-            return Rec("HEADER", number, col, text, cells=cells)
+            return [Rec("HEADER", number, col, text, cells=cells)]
         first = cells[0][0] if cells else ""
         m = lx.BARE_NUMBER.match(first)
         if m:
             self.last_arabic = int(m.group("num"))
-            return Rec("ROWITEM", number, cells[0][1], first, number=m.group("num"),
-                       value=int(m.group("num")), marker=first, cells=cells[1:], mcol=cells[0][1])
-        return Rec("ROW", number, col, text, cells=cells)
+            return [Rec("ROWITEM", number, cells[0][1], "", number=m.group("num"),
+                        value=int(m.group("num")), marker=first, cells=cells[1:],
+                        mcol=cells[0][1])]
+        # A merged category cell: a heading (二、…) leading the row, alone or before a row.
+        heading = self._marker(number, cells[0][1], first) if first else []
+        if heading and heading[0].level <= 2 and len(heading) == 1:
+            rest = cells[1:]
+            if not any(c for c, _ in rest):
+                return heading
+            return heading + self._row(number, rest[0][1], text, rest)
+        return [Rec("ROW", number, col, text, cells=cells)]
 
     def _marker(self, number: int, col: int, text: str) -> list[Rec]:
         # Markdown-ish emphasis or heading marks before a marker are noise, not content.

@@ -169,6 +169,10 @@ def _field(node: Node, rec: Rec):
             node.deadline = (rec.text, rec.line, rec.column)
         return
     if rec.text:
+        if role == "owner" and any(k == "field" and r == "lead" for _, k, r in node.clauses):
+            role = "participant"  # 牵头单位：X then 责任单位：Y — Y takes part (SPEC §1)
+        elif role == "owner" and rec.label.startswith("牵头"):
+            role = "lead"
         node.clauses.append(([(rec.text, rec.line, rec.column)], "field", role))
 
 

@@ -17,6 +17,7 @@ class Header:
 
     def __init__(self):
         self.roles: list[str] = []
+        self.words: list[str] = []
         self._last_line = -10
 
     def feed(self, rec):
@@ -26,13 +27,22 @@ class Header:
         roles = [_ROLE_OF.get(c, "other") for c in cells]
         if len(rec.cells) <= 1 and rec.line - self._last_line <= 3:
             self.roles.extend(roles)  # one header cell a line
+            self.words.extend(cells)
         else:
-            self.roles = roles
+            self.roles, self.words = roles, list(cells)
         self._last_line = rec.line
-        # 工作任务 before 具体要求 names the category column, not the text.
-        if "text" in self.roles and self.roles.count("text") > 1:
-            first = self.roles.index("text")
-            self.roles[first] = "category"
+        roles = self.roles
+        # 工作任务 names the text column unless a 具体要求-like column follows it.
+        if "text" not in roles and "category" in roles:
+            roles[roles.index("category")] = "text"
+        elif roles.count("text") > 1:
+            roles[roles.index("text")] = "category"
+        # With a 牵头单位 column, a 责任单位 column lists the units that take part (SPEC §1).
+        words = self.words
+        if any(w.startswith("牵头") and r == "owner" for w, r in zip(words, roles)):
+            for i, (w, r) in enumerate(zip(words, roles)):
+                if r == "owner" and not w.startswith("牵头"):
+                    roles[i] = "participant"
 
     @property
     def has_deadline(self) -> bool:
@@ -52,14 +62,13 @@ def row_roles(cells, header: Header) -> list[str]:
     texts = [c for c, _ in cells]
     if roles and len(roles) == len(texts):
         return roles
-    if roles and len(texts) < len(roles):
-        # Merged category cells are missing from later rows: align from the right.
-        return roles[len(roles) - len(texts):]
-    return _guess(texts)
+    return _guess(texts, [r for r in roles if r in UNIT_ROLES], "deadline" in roles or not roles)
 
 
-def _guess(texts: list[str]) -> list[str]:
-    """No usable header: the longest cell is the text; unit lists and timing by their look."""
+def _guess(texts: list[str], unit_roles=(), deadline=True) -> list[str]:
+    """Cells that do not line up with the header (merged or missing cells): the longest cell
+    is the text; unit lists take the header's unit columns in order; timing is the deadline."""
+    unit_roles = list(unit_roles) or ["owner", "participant", "supervisor"]
     out = ["other"] * len(texts)
     if not texts:
         return out
@@ -70,11 +79,11 @@ def _guess(texts: list[str]) -> list[str]:
         if i == longest or not text:
             continue
         parts = [p for p in _split_units(text) if p]
-        if parts and all(is_unit_name(p) for p in parts):
-            out[i] = ("owner", "participant", "supervisor")[min(unit_seen, 2)]
-            unit_seen += 1
-        elif scan(text):
+        if deadline and scan(text) and len(text) <= 30:
             out[i] = "deadline"
+        elif parts and all(is_unit_name(p) for p in parts):
+            out[i] = unit_roles[min(unit_seen, len(unit_roles) - 1)]
+            unit_seen += 1
     return out
 
 
