@@ -9,6 +9,7 @@ pygls, so only the ``lsp`` command imports it.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import os
 from typing import Optional
@@ -64,8 +65,18 @@ class PlanlintServer(LanguageServer):
         self.cache[uri] = (doc.version, text, self.encoding, result, positions)
         return result, positions
 
-    def lsp_diagnostics(self, result, positions) -> list[T.Diagnostic]:
-        return [to_lsp_diagnostic(d, positions, self.lang) for d in result.diagnostics]
+    def send_diagnostics(self, uri: str, version, result, positions) -> None:
+        send = getattr(self.protocol, "_send_data", None)
+        if send is None:  # no raw channel in this pygls: the typed (slower) path
+            self.text_document_publish_diagnostics(T.PublishDiagnosticsParams(
+                uri=uri, version=version,
+                diagnostics=[to_lsp_diagnostic(d, positions, self.lang) for d in result.diagnostics]))
+            return
+        # Plain JSON: building and unstructuring ~200 lsprotocol objects cost ~3 ms a publish.
+        send({"jsonrpc": "2.0", "method": T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS,
+              "params": {"uri": uri, "version": version,
+                         "diagnostics": [diagnostic_json(d, positions, self.lang)
+                                         for d in result.diagnostics]}})
 
     def publish(self, uri: str) -> None:
         self.pending.pop(uri, None)
@@ -76,8 +87,7 @@ class PlanlintServer(LanguageServer):
             log.exception("lint failed")
             self.window_log_message(T.LogMessageParams(T.MessageType.Error, f"planlint: {exc}"))
             return
-        self.text_document_publish_diagnostics(T.PublishDiagnosticsParams(
-            uri=uri, diagnostics=self.lsp_diagnostics(result, positions), version=doc.version))
+        self.send_diagnostics(uri, doc.version, result, positions)
 
     def schedule(self, uri: str) -> None:
         handle = self.pending.pop(uri, None)
@@ -98,6 +108,13 @@ def to_lsp_diagnostic(diag, positions: Positions, lang: str) -> T.Diagnostic:
     return T.Diagnostic(range=to_range(diag.span, positions), message=diag.text(lang),
                         severity=SEVERITY.get(diag.severity, T.DiagnosticSeverity.Warning),
                         code=diag.rule, source="planlint")
+
+
+def diagnostic_json(diag, positions: Positions, lang: str) -> dict:
+    (l1, c1), (l2, c2) = positions.span_to_client(diag.span)
+    return {"range": {"start": {"line": l1, "character": c1}, "end": {"line": l2, "character": c2}},
+            "severity": int(SEVERITY.get(diag.severity, T.DiagnosticSeverity.Warning)),
+            "code": diag.rule, "source": "planlint", "message": diag.text(lang)}
 
 
 def text_edits(diag, positions: Positions) -> list[T.TextEdit]:
@@ -221,4 +238,11 @@ def _config_changed(ls: PlanlintServer) -> None:
 
 
 def main() -> None:
-    create_server().start_io()
+    server = create_server()
+    # Build the parser once, then freeze: pygls, lsprotocol and the parser tables are ~10^5
+    # long-lived objects that every full garbage collection during a lint would walk again
+    # (a 30 KB plan linted in 14-16 ms frozen against 23-26 ms not, best of 60).
+    lint_document("某县2018年工作要点\n一、总体\n1.做好工作，年底前完成。（县府办负责）\n", None)
+    gc.collect()
+    gc.freeze()
+    server.start_io()
