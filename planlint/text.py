@@ -1,12 +1,14 @@
 """Text helpers shared by the parser and the rules (comparison only: never rewrite the source)."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 _SPACE = re.compile(r"[\s\u3000\u00a0]+")
 
 
+@functools.lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Compare-only normalisation: NFKC (bracket and colon width) and no white space."""
     return _SPACE.sub("", unicodedata.normalize("NFKC", text))

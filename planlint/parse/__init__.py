@@ -28,7 +28,7 @@ def parse_source(source: Source, year: Optional[int] = None) -> Plan:
     for node in nodes:
         if node in raw:
             tasks.append(_task(node, raw[node], ids, plan_year))
-        elif node.children or not b.is_task(node):
+        else:
             sections.append(b.section_of(node, ids))
     markers = tuple(b.marker_of(n) for n in nodes)
     layout = _layout(records)

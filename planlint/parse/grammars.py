@@ -19,9 +19,9 @@ def _cache_path(name: str) -> str | bool:
 
 
 @functools.lru_cache(maxsize=None)
-def parser(name: str, lexer="contextual") -> Lark:
-    """The LALR parser for ``grammar/<name>.lark``."""
-    kwargs = dict(parser="lalr", lexer=lexer, maybe_placeholders=False)
+def parser(name: str, lexer="contextual", transformer=None) -> Lark:
+    """The LALR parser for ``grammar/<name>.lark`` (an inline transformer skips tree building)."""
+    kwargs = dict(parser="lalr", lexer=lexer, maybe_placeholders=False, transformer=transformer)
     if isinstance(lexer, str):
         kwargs["cache"] = _cache_path(name)
     try:

@@ -63,13 +63,10 @@ class Classifier:
             return []
         if self.in_form:
             return [Rec("NOISE", number, col, text)]
-        if lx.COMMENT_FORM_START.search(text) and len(text) < 120:
-            self.in_form = True
-            return [Rec("NOISE", number, col, text)]
-        if _PAGE_NUMBER.match(text) or _RULE_LINE.match(text):
-            return [Rec("NOISE", number, col, text, label="layout")]  # not web boilerplate
-        if lx.FORM_FIELD.match(text) or lx.BOILERPLATE.search(text[:30]):
-            return [Rec("NOISE", number, col, text)]
+        noise = _noise(text)
+        if noise:
+            self.in_form = noise == "form"
+            return [Rec("NOISE", number, col, text, label="layout" if noise == "layout" else "")]
         cells = _split_cells(raw, text, col, self.header_cols)
         if cells:
             return self._row(number, col, text, cells)
@@ -178,6 +175,25 @@ class Classifier:
             if cur.style != "cn-paren":
                 self.last_arabic = new.value or 0
         return out
+
+
+_LAYOUT_FIRST = set("-—–第|:_=+*")
+_BOILER_FIRST = set("发信来文字背浏访阅点打关【分扫责编索主成相上下当您网版承[•·●*姓联内验标手电")
+
+
+def _noise(text: str) -> str:
+    """'layout' (page numbers, table rules), 'form' (a comment form starts), 'web', or ''."""
+    first = text[0]
+    if first in _LAYOUT_FIRST and (_PAGE_NUMBER.match(text) or _RULE_LINE.match(text)):
+        return "layout"
+    if len(text) < 120 and ("意见" in text or "建议" in text or "留言" in text or "评论" in text) \
+            and lx.COMMENT_FORM_START.search(text):
+        return "form"
+    if first in _BOILER_FIRST and (lx.FORM_FIELD.match(text) or lx.BOILERPLATE.match(text[:30])):
+        return "web"
+    if "文字大小" in text or "背景色" in text:
+        return "web"
+    return ""
 
 
 def _split_cells(raw: str, text: str, col: int, header_cols: int) -> list:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lark import Token, Tree
+from lark import Token, Transformer
 from lark.lexer import Lexer
 
 from planlint.parse.grammars import parser
@@ -31,14 +31,28 @@ class RecordLexer(Lexer):
             yield Token(rec.kind, str(i), start_pos=i, line=rec.line, column=rec.column)
 
 
+class _Blocks(Transformer):
+    """Called by the LALR parser as it reduces: token values are indexes into the records."""
+
+    def preamble(self, children):
+        return ("preamble", [int(t) for t in children])
+
+    def item(self, children):
+        return ("item", [int(t) for t in children])
+
+    def start(self, children):
+        return children
+
+
+_BLOCKS = _Blocks()
+
+
 def parse_blocks(records: list[Rec]) -> list[Block]:
-    tree = parser("plan", lexer=RecordLexer).parse(records)
+    parsed = parser("plan", lexer=RecordLexer, transformer=_BLOCKS).parse(records)
     blocks: list[Block] = []
-    for node in tree.children:
-        if not isinstance(node, Tree):
-            continue
-        recs = [records[int(t)] for t in node.children]
-        if node.data == "preamble":
+    for kind, indexes in parsed:
+        recs = [records[i] for i in indexes]
+        if kind == "preamble":
             blocks.append(Block(None, recs))
         else:
             blocks.append(Block(recs[0], recs[1:]))
