@@ -174,3 +174,15 @@ def test_check_does_not_import_pygls():
             fh.write(PLAN)
         out = subprocess.run([sys.executable, "-c", code, path], capture_output=True, text=True)
     assert out.stderr.strip().splitlines()[-1] == "False"
+
+
+@on_module_loop
+async def test_save_republishes_and_close_clears(client: LanguageClient):
+    uri = await _open(client, PLAN, "lifecycle.txt")
+    assert _duplicates(client, uri)
+    client.text_document_did_save(T.DidSaveTextDocumentParams(T.TextDocumentIdentifier(uri)))
+    await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert len(_duplicates(client, uri)) == 1
+    client.text_document_did_close(T.DidCloseTextDocumentParams(T.TextDocumentIdentifier(uri)))
+    await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert list(client.diagnostics[uri]) == []
