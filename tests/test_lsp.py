@@ -21,7 +21,8 @@ PLAN = ("某县2018年政务公开工作要点\n"
         "一、推进重点领域信息公开\n"
         "（一）财政信息公开。\n"
         "1.做好𠀀号文件的公开工作，年底前完成。（县财政局、县府办、县财政局负责）\n"
-        "2.按季度公开专项资金使用情况。（县审计局负责）\n")
+        "2.按季度公开专项资金使用情况。（县审计局负责）\n"
+        "3.做好政府信息公开年度报告发布工作。（县府办负责）\n")  # no deadline
 # The twin is not next to the repeat: an edit off by one unit would then leave a different text.
 FIXED = PLAN.replace("县财政局、县府办、县财政局负责", "县财政局、县府办负责")
 LINE = 3  # 0-based line of the repeated unit
@@ -186,3 +187,15 @@ async def test_save_republishes_and_close_clears(client: LanguageClient):
     client.text_document_did_close(T.DidCloseTextDocumentParams(T.TextDocumentIdentifier(uri)))
     await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     assert list(client.diagnostics[uri]) == []
+
+
+@on_module_loop
+async def test_broken_config_falls_back_and_says_so(client: LanguageClient):
+    folder = client.root / "broken"
+    folder.mkdir(exist_ok=True)
+    (folder / ".planlint.yaml").write_text("selekt: [duplicate-unit]\n", encoding="utf-8")
+    uri = await _open(client, PLAN, "broken/plan.txt")
+    assert len(_duplicates(client, uri)) == 1
+    # defaults apply here, so the rule the workspace config ignores is back
+    assert [d for d in client.diagnostics[uri] if d.code == "missing-deadline"]
+    assert any("selekt" in m.message for m in client.messages)

@@ -39,6 +39,7 @@ class PlanlintServer(LanguageServer):
         self.debounce = DEBOUNCE
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.cache: dict[str, tuple] = {}  # uri -> (version, text, encoding, result, positions)
+        self.reported: set[str] = set()  # config problems already shown (not on every keystroke)
 
     @property
     def encoding(self) -> str:
@@ -58,8 +59,10 @@ class PlanlintServer(LanguageServer):
             return hit[3], hit[4]
         path = to_fs_path(uri) if uri.startswith("file:") else None
         config, problem = config_for(path, self.root())
-        if problem:
-            self.window_log_message(T.LogMessageParams(T.MessageType.Warning, problem))
+        if problem and problem not in self.reported:
+            self.reported.add(problem)
+            self.window_show_message(T.ShowMessageParams(
+                T.MessageType.Warning, f"planlint：配置有误，暂用默认配置：{problem}"))
         result = lint_document(text, path, self.root(), config)
         positions = Positions(text, self.encoding)
         self.cache[uri] = (doc.version, text, self.encoding, result, positions)
@@ -232,6 +235,7 @@ def _config_changed(ls: PlanlintServer) -> None:
     except ImportError:
         pass
     ls.cache.clear()
+    ls.reported.clear()
     for uri in list(ls.workspace.text_documents):
         if not uri.rsplit("/", 1)[-1] in CONFIG_NAMES:
             ls.publish(uri)
