@@ -31,5 +31,6 @@ def parse(path, fmt, encoding, lang):
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
         import yaml
-        click.echo(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100))
+        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when installed
+        click.echo(yaml.dump(doc, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100))
     sys.exit(0)

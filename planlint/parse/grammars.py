@@ -21,9 +21,8 @@ def _cache_path(name: str) -> str | bool:
 @functools.lru_cache(maxsize=None)
 def parser(name: str, lexer="contextual", transformer=None) -> Lark:
     """The LALR parser for ``grammar/<name>.lark`` (an inline transformer skips tree building)."""
-    kwargs = dict(parser="lalr", lexer=lexer, maybe_placeholders=False, transformer=transformer)
-    if isinstance(lexer, str):
-        kwargs["cache"] = _cache_path(name)
+    kwargs = dict(parser="lalr", lexer=lexer, maybe_placeholders=False, transformer=transformer,
+                  cache=_cache_path(name))
     try:
         return Lark.open_from_package("planlint.grammar", f"{name}.lark", **kwargs)
     except (OSError, EOFError, ValueError):
