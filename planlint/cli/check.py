@@ -51,8 +51,9 @@ def check(paths, fmt, select, ignore, fail_on, config_path, encoding, statistics
         if annotate_path:
             from planlint.word.cli import check_annotate
             check_annotate(files, annotate_path)
+        slim = not (baseline_path or write_baseline_path or annotate_path)
         results = lint_all(files, config_path=config_path, encoding=encoding, select=select,
-                           ignore=ignore, jobs=jobs)
+                           ignore=ignore, jobs=jobs, slim=slim)
     except PlanlintError as exc:
         fail(exc, lang)
     if fix or unsafe_fixes or diff or baseline_path or write_baseline_path:
@@ -70,7 +71,8 @@ def check(paths, fmt, select, ignore, fail_on, config_path, encoding, statistics
         except PlanlintError as exc:
             fail(exc, lang)
     color = not no_color and fmt == "text" and sys.stdout.isatty()
-    out = render(fmt, results, OutputOptions(lang=lang, color=color, statistics=statistics))
+    out = render(fmt, results, OutputOptions(lang=lang, color=color, statistics=statistics,
+                                             pretty=sys.stdout.isatty()))
     if out:
         click.echo(out)
     errors = [r for r in results if r.error is not None]

@@ -44,12 +44,23 @@ def lint_one(path: str, config_path=None, encoding=None, select=None, ignore=Non
     return result
 
 
-def lint_all(paths, config_path=None, encoding=None, select=None, ignore=None, jobs=1):
+def lint_slim(path: str, **kwargs) -> FileResult:
+    """lint_one for a worker process: the plan goes back as JSON data, which pickles far
+    faster than the model's objects (enough for every output but baselines and reports)."""
+    result = lint_one(path, **kwargs)
+    if result.plan is not None:
+        from planlint.output.json import plan_dict
+        result.plan_data, result.plan = plan_dict(result.plan), None
+    return result
+
+
+def lint_all(paths, config_path=None, encoding=None, select=None, ignore=None, jobs=1,
+             slim=False):
     if jobs > 1 and len(paths) > 1:
         from concurrent.futures import ProcessPoolExecutor
         from functools import partial
-        work = partial(lint_one, config_path=config_path, encoding=encoding, select=select,
-                       ignore=ignore)
+        work = partial(lint_slim if slim else lint_one, config_path=config_path,
+                       encoding=encoding, select=select, ignore=ignore)
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             return list(pool.map(work, paths, chunksize=8))
     return [lint_one(p, config_path, encoding, select, ignore) for p in paths]

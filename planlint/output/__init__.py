@@ -19,6 +19,7 @@ class OutputOptions:
     color: bool = False
     statistics: bool = False
     show_source: bool = True
+    pretty: bool = True  # indent machine formats (JSON) for reading
 
 
 def render(fmt: str, results, options: OutputOptions | None = None) -> str:

@@ -50,7 +50,7 @@ def file_dict(result, lang: str = "zh") -> dict:
         out["error"] = result.error.text(lang)
         out["plan"] = None
     else:
-        out["plan"] = plan_dict(result.plan)
+        out["plan"] = result.plan_data if result.plan is None else plan_dict(result.plan)
         if result.source is not None:
             out["encoding"] = result.source.encoding
     out["diagnostics"] = [d.as_dict(lang) for d in result.diagnostics]
@@ -59,4 +59,5 @@ def file_dict(result, lang: str = "zh") -> dict:
 
 def render(results, options) -> str:
     doc = {"planlint": __version__, "files": [file_dict(r, options.lang) for r in results]}
-    return json.dumps(doc, ensure_ascii=False, indent=2)
+    # Indented for people at a terminal; compact (C encoder, ~5x faster) when piped to a tool.
+    return json.dumps(doc, ensure_ascii=False, indent=2 if options.pretty else None)
