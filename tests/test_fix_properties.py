@@ -34,8 +34,11 @@ def _offsets(text: str) -> list[int]:
 
 def _assemble(text: str, fixed: list[Diagnostic], newline: str) -> str:
     starts = _offsets(text)
-    pieces = []
+    pieces, seen = [], set()
     for d in fixed:
+        if d.fix in seen:  # one fix reported by two findings is applied once
+            continue
+        seen.add(d.fix)
         for e in d.fix.edits:
             s = e.span
             a = len(text) if s.line > len(starts) else starts[s.line - 1] + s.column - 1
