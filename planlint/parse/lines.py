@@ -145,6 +145,11 @@ class Classifier:
         if m and short:
             return Rec("MARKER", number, col + 1, body[1:], level=2, style="damaged", marker=body[0],
                        mcol=col)
+        m = lx.DOT_BEFORE_DIGIT.match(body)
+        if m and int(m.group("num")) in (self.last_arabic + 1, 1):
+            return Rec("MARKER", number, col + m.end(), body[m.end():], level=3,
+                       style="arabic-dot", number=m.group("num"), value=int(m.group("num")),
+                       marker=m.group(0), mcol=col)
         m = lx.GLUED_NUMBER.match(body)
         if m and int(m.group("num")) == self.last_arabic + 1:
             return Rec("MARKER", number, col + m.end(), body[m.end():], level=3, style="glued",
