@@ -1,44 +1,47 @@
-"""同一条责任单位表述中，用两种写法（全称和简称、或两个别名）指同一单位。
+"""单位使用了简称或别名，而不是单位名录中的规范名称。
 
-按配置的单位别名（如 县府办 = 县政府办公室）归并后相同、但写法不同的单位在同一条表述中出现时
-报告，指出两种写法，便于统一用名。删除重复项的修复由 duplicate-unit 给出（它也会报告这一处）。
+按配置的单位名录（如 县政府办公室 的别名 县府办），报告写成别名的单位，并给出替换为规范名称的
+修复（不安全修复：改动正式文件中的单位名称，请确认后应用）。同一条表述里既写别名又写全称，属于
+重复列出同一单位，由 duplicate-unit 报告。未配置单位名录时不检查。
 
 反例::
 
-    （县府办、县政府办公室牵头）
+    （县府办牵头，县财政局配合）
 
 正例::
 
-    （县政府办公室牵头）
+    （县政府办公室牵头，县财政局配合）
 
 选项：无（别名在配置 ``units`` 中设置）。
 """
-from planlint.diagnostics import Problem
-from planlint.text import fold, unit_key
+from planlint.diagnostics import Edit, Fix, Problem
+from planlint.text import fold
 
 NAME = "unit-alias"
 CODE = "U005"
 SEVERITY = "info"
 OPTIONS: dict = {}
-FIXABLE = False
+FIXABLE = True
 
 
 def check(plan, options):
     config = options.get("_config")
-    aliases = config.units if config is not None else {}
+    aliases = {fold(a): c for a, c in (config.units if config is not None else {}).items()
+               if fold(a) != fold(c)}
     if not aliases:
         return
     for task in plan.tasks:
-        for clause in task.clauses:
-            seen: dict[str, str] = {}
-            for unit in clause.units:
-                key = unit_key(unit.name, aliases)
-                first = seen.setdefault(key, unit.name)
-                if fold(first) != fold(unit.name):
-                    yield Problem(
-                        span=unit.span,
-                        message=f"“{unit.name}”与“{first}”是同一单位的不同写法"
-                                f"（规范名称：{config.canonical(unit.name)}）",
-                        message_en=f"“{unit.name}” and “{first}” name the same unit",
-                        task=task.id,
-                    )
+        for unit in task.owners + task.participants + task.supervisors:
+            canonical = aliases.get(fold(unit.name))
+            if canonical is None:
+                continue
+            fix = None
+            if unit.span.line == unit.span.end_line:
+                fix = Fix(f"改为规范名称“{canonical}”", (Edit(unit.span, canonical),), safe=False)
+            yield Problem(
+                span=unit.span,
+                message=f"“{unit.name}”是简称或别名，规范名称为“{canonical}”",
+                message_en=f"“{unit.name}” is an alias; the registered name is “{canonical}”",
+                task=task.id,
+                fix=fix,
+            )
