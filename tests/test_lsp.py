@@ -6,6 +6,7 @@ character (𠀀, two UTF-16 units, four UTF-8 bytes) before a repeated unit must
 """
 from __future__ import annotations
 
+import asyncio
 import sys
 
 import pytest
@@ -14,6 +15,15 @@ from lsprotocol import types as T
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 from planlint.lsp.positions import Positions, units
+
+
+# A server that stops answering must fail the test, not hang CI.
+WAIT = 30
+
+
+async def published(client):
+    return await asyncio.wait_for(
+        client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), WAIT)
 
 CLIENTS = {"visual-studio-code": "utf-16", "neovim@v0.11.0": "utf-8", "emacs": "utf-32"}
 
@@ -53,7 +63,7 @@ async def _open(client: LanguageClient, text: str, name: str):
     uri = (client.root / name).as_uri()
     client.text_document_did_open(T.DidOpenTextDocumentParams(
         T.TextDocumentItem(uri=uri, language_id="plaintext", version=1, text=text)))
-    await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    await published(client)
     return uri
 
 
@@ -134,7 +144,7 @@ async def test_fix_all_and_republish_after_change(client: LanguageClient):
     client.text_document_did_change(T.DidChangeTextDocumentParams(
         text_document=T.VersionedTextDocumentIdentifier(uri=uri, version=2),
         content_changes=[T.TextDocumentContentChangeWholeDocument(text=fixed)]))
-    await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    await published(client)
     assert _duplicates(client, uri) == []
 
 
@@ -182,10 +192,10 @@ async def test_save_republishes_and_close_clears(client: LanguageClient):
     uri = await _open(client, PLAN, "lifecycle.txt")
     assert _duplicates(client, uri)
     client.text_document_did_save(T.DidSaveTextDocumentParams(T.TextDocumentIdentifier(uri)))
-    await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    await published(client)
     assert len(_duplicates(client, uri)) == 1
     client.text_document_did_close(T.DidCloseTextDocumentParams(T.TextDocumentIdentifier(uri)))
-    await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    await published(client)
     assert list(client.diagnostics[uri]) == []
 
 

@@ -5,6 +5,10 @@ import os
 
 from planlint.read import ALL_SUFFIXES
 
+# Project documents found while walking a directory are not plans (named explicitly, they are
+# still checked).
+NOT_PLANS = {"readme", "changelog", "changes", "license", "licence", "contributing",
+             "code_of_conduct", "security", "authors", "notice", "history"}
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
 
 
@@ -18,7 +22,9 @@ def expand(paths: tuple[str, ...]) -> list[str]:
         for root, dirs, files in os.walk(path):
             dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
             for name in files:
-                if os.path.splitext(name)[1].lower() in ALL_SUFFIXES and not name.startswith("~$"):
+                stem, suffix = os.path.splitext(name)
+                if suffix.lower() in ALL_SUFFIXES and not name.startswith("~$") \
+                        and stem.lower() not in NOT_PLANS:
                     found.append(os.path.join(root, name))
         out.extend(sorted(found))
     return out
