@@ -40,16 +40,31 @@ def check(plan, options):
                 previous_end = unit.span
 
 
+_SEPARATORS = ("、", "，", ",", "；", ";")
+
+
+def _removal(plan, unit, previous_end):
+    """The span to delete: the repeat with the separator before it, or else after it."""
+    s = unit.span
+    if s.line != s.end_line:
+        return None
+    line = plan.source.line(s.line)
+    if previous_end is not None and previous_end.end_line == s.line:
+        between = line[previous_end.end_column - 1:s.column - 1]
+        if between.strip() in _SEPARATORS and len(between) <= 2:
+            return Span(s.line, previous_end.end_column, s.line, s.end_column)
+    after = line[s.end_column - 1:s.end_column]
+    if after in _SEPARATORS and line[s.end_column:s.end_column + 1] not in ("", ")", "）"):
+        return Span(s.line, s.column, s.line, s.end_column + 1)
+    return None
+
+
 def _problem(plan, task, unit, first, previous_end):
     s = unit.span
     fix = None
-    if previous_end is not None and previous_end.end_line == s.line:
-        # Remove the separator before the repeat together with the repeat itself.
-        line = plan.source.line(s.line)
-        between = line[previous_end.end_column - 1:s.column - 1]
-        if between.strip() in ("、", "，", ",", "；", ";") and len(between) <= 2:
-            edit = Edit(Span(s.line, previous_end.end_column, s.line, s.end_column), "")
-            fix = Fix(f"删除重复的“{unit.name}”", (edit,), safe=True)
+    span = _removal(plan, unit, previous_end)
+    if span is not None:
+        fix = Fix(f"删除重复的“{unit.name}”", (Edit(span, ""),), safe=True)
     same = "" if first == unit.name else f"（与“{first}”为同一单位）"
     return Problem(
         span=s,
