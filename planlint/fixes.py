@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import codecs
 import difflib
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
+from planlint.atomic import write_atomic
 from planlint.diagnostics import Diagnostic, Edit, Fix
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -190,25 +189,6 @@ def load_exact(path: str, source) -> tuple[str, Callable[[str], bytes]]:
     if tuple(split_lines(text)[0]) != tuple(l.text for l in source.lines):
         raise ValueError("changed since it was read")
     return text, encode
-
-
-def write_atomic(path: str, data: bytes) -> None:
-    directory = os.path.dirname(os.path.abspath(path))
-    mode = os.stat(path).st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(prefix=".planlint-", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def refusal(result) -> Optional[str]:

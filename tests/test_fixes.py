@@ -8,8 +8,18 @@ import pytest
 
 from planlint.api import FileResult
 from planlint.diagnostics import Diagnostic, Edit, Fix
-from planlint.fixes import (EditError, apply_ranges, choose, edit_range, fix_result, fix_text,
-                            line_starts, load_exact, unified_diff)
+from planlint.errors import PlanlintError
+from planlint.fixes import (
+    EditError,
+    apply_ranges,
+    choose,
+    edit_range,
+    fix_result,
+    fix_text,
+    line_starts,
+    load_exact,
+    unified_diff,
+)
 from planlint.model import Span
 from planlint.read.text import source_from_text
 
@@ -178,7 +188,7 @@ def test_atomic_write_failure_keeps_original(tmp_path, monkeypatch):
     def boom(src, dst):
         raise OSError("disk full")
     monkeypatch.setattr(os, "replace", boom)
-    with pytest.raises(OSError):
+    with pytest.raises(PlanlintError, match="disk full"):  # one line for the user, no traceback
         fix_result(_result(path, PLAN.encode(), diagnostics=[_dup_fix()]), _relint_none)
     assert path.read_bytes() == PLAN.encode()
     assert sorted(os.listdir(tmp_path)) == ["plan.txt"]
@@ -192,6 +202,7 @@ CLI_PLAN = ("某县2018年政务公开工作要点\r\n一、推进公开\r\n（�
 
 def _cli(args):
     from click.testing import CliRunner
+
     from planlint.cli import cli
     return CliRunner().invoke(cli, args)
 

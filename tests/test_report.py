@@ -21,7 +21,7 @@ from planlint.api import FileResult
 from planlint.cli import cli
 from planlint.model import DATE, DURATION, FREQUENCY, VAGUE
 from planlint.report import svg
-from planlint.report.data import due_date, plan_view, plan_views
+from planlint.report.data import due_date, plan_view
 from planlint.report.html import render
 from planlint.report.sample import finding, make_plan, make_task, sample_result
 

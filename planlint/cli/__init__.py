@@ -34,9 +34,11 @@ class LazyGroup(click.Group):
         try:
             return getattr(importlib.import_module(module), attr)
         except ImportError as exc:
+            reason = str(exc)  # ``exc`` is unbound once the except block ends
+
             @click.command(name, help=COMMANDS[name][2])
             def unavailable():
-                raise click.ClickException(f"命令 {name} 不可用：{exc}")
+                raise click.ClickException(f"命令 {name} 不可用：{reason}")
             return unavailable
 
     def format_commands(self, ctx, formatter):

@@ -18,7 +18,7 @@ from planlint.errors import PlanlintError
 def export(paths, config_path, encoding, select, ignore, jobs, lang, fmt, output):
     """导出任务台账：序号、所属部分、任务、牵头/配合/督导单位、完成时限和问题；多个文件合为一张表。"""
     from planlint.report import ledger
-    from planlint.report.files import write_atomic
+    from planlint.atomic import write_atomic
 
     if fmt is None:
         fmt = "xlsx" if os.path.splitext(output)[1].lower() == ".xlsx" else "csv"

@@ -52,7 +52,7 @@ def lint_for_output(paths, config_path, encoding, select, ignore, jobs, lang):
 @click.option("-o", "--output", required=True, help="输出的 HTML 文件（- 表示标准输出）")
 def report(paths, config_path, encoding, select, ignore, jobs, lang, output):
     """生成 HTML 审查报告：各计划的任务与问题统计、单位分布图、时限分布图、任务表和问题清单。"""
-    from planlint.report.files import write_atomic
+    from planlint.atomic import write_atomic
     from planlint.report.html import render
 
     results = lint_for_output(paths, config_path, encoding, select, ignore, jobs, lang)

@@ -5,7 +5,7 @@ import re
 from typing import Optional
 
 from planlint.model import (OWNER, PARTICIPANT, SUPERVISOR, VAGUE, Clause, Deadline, Marker,
-                            Section, Span, Task, TextPiece, Timing)
+                            Section, Span, TextPiece, Timing)
 from planlint.parse import lexicon as lx
 from planlint.parse.clauses import parse_clause, units_plausible
 from planlint.parse.lines import _UNITISH

@@ -22,11 +22,11 @@ MARKERS = [
     (5, "circled", re.compile(r"(?P<num>[\u2460-\u2473])[\s\u3000]*")),
 ]
 # Markers damaged by extraction: the numeral or the opening bracket lost.
-DAMAGED_H1 = re.compile(rf"[、](?=[\u4e00-\u9fff“])")
-DAMAGED_H2 = re.compile(rf"[)）](?=[\u4e00-\u9fff“])")
+DAMAGED_H1 = re.compile(r"[、](?=[\u4e00-\u9fff“])")
+DAMAGED_H2 = re.compile(r"[)）](?=[\u4e00-\u9fff“])")
 # "1.5月底前完成…": a marker before a digit, accepted only when it is the expected next number
 # (otherwise "1.5倍" at a line start would be read as item 1).
-DOT_BEFORE_DIGIT = re.compile(rf"(?P<num>\d{{1,3}})[.．、](?=\d)")
+DOT_BEFORE_DIGIT = re.compile(r"(?P<num>\d{1,3})[.．、](?=\d)")
 # "49完善…": digits glued to the text; accepted only when the number is the expected next one.
 GLUED_NUMBER = re.compile(r"(?P<num>\d{1,3})(?=[\u4e00-\u9fff“])(?![年月日号个项次万亿元条名人家所台套份批期])")
 # A table cell holding only a row number.

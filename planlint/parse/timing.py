@@ -14,7 +14,7 @@ from typing import Iterable, Optional
 
 from lark.exceptions import LarkError
 
-from planlint.model import DATE, DURATION, FREQUENCY, VAGUE
+from planlint.model import DURATION, FREQUENCY, VAGUE
 from planlint.parse.grammars import parser
 
 _S = r"[ \t\u3000]*"

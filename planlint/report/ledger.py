@@ -1,7 +1,7 @@
 """The 台账 (task ledger): one row per task, written as CSV (UTF-8 with BOM) or xlsx (openpyxl).
 
 ``rows(results)`` gives the header and the rows as plain strings; ``to_csv``/``to_xlsx`` turn them
-into bytes, and the caller writes them atomically (see :mod:`planlint.report.files`).
+into bytes, and the caller writes them atomically (see :mod:`planlint.atomic`).
 """
 from __future__ import annotations
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import copy
 import os
-import tempfile
 
 from docx.oxml.ns import qn
 
+from planlint.atomic import write_atomic
 from planlint.errors import PlanlintError
 from planlint.read.docx import open_docx
 from planlint.word.view import W_BR, W_CR, W_HYPHEN, W_T, W_TAB, build_view, paragraph_runs
@@ -136,16 +136,5 @@ def annotate_file(source_path: str, out_path: str, diagnostics, lang: str = "zh"
         data = fh.read()
     document = open_docx(data, source_path)
     count = annotate_document(document, diagnostics, lang)
-    directory = os.path.dirname(os.path.abspath(out_path))
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".planlint-", suffix=".docx", dir=directory)
-        with os.fdopen(fd, "wb") as fh:
-            document.save(fh)
-        os.replace(tmp, out_path)
-    except OSError as exc:
-        if tmp and os.path.exists(tmp):
-            os.unlink(tmp)
-        raise PlanlintError(f"无法写入批注副本 {out_path}（{exc.strerror}）",
-                            f"cannot write the reviewed copy {out_path} ({exc.strerror})") from None
+    write_atomic(out_path, document.save)
     return count
