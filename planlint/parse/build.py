@@ -17,6 +17,12 @@ _TAIL = re.compile(r"^[\s\u3000。；;.，,、]*$")
 
 
 def marker_of(node: Node) -> Marker:
+    if node.marker is None:
+        node.marker = _marker(node)
+    return node.marker
+
+
+def _marker(node: Node) -> Marker:
     h = node.head
     span = Span(h.line, h.mcol, h.line, h.mcol + len(h.marker))
     style = h.style or "bare"

@@ -21,6 +21,10 @@ MARKERS = [
     (3, "arabic-dot", re.compile(rf"(?P<num>\d{{1,3}})[{WS}]*[.．、](?!\d)[{WS}]*")),
     (5, "circled", re.compile(r"(?P<num>[\u2460-\u2473])[\s\u3000]*")),
 ]
+# All of the above in one pattern: one match call per line instead of five.
+MARKER_ANY = re.compile("|".join(
+    f"(?P<m{i}>{pattern.pattern.replace('(?P<num>', f'(?P<n{i}>')})"
+    for i, (_, _, pattern) in enumerate(MARKERS)))
 # Markers damaged by extraction: the numeral or the opening bracket lost.
 DAMAGED_H1 = re.compile(r"[、](?=[\u4e00-\u9fff“])")
 DAMAGED_H2 = re.compile(r"[)）](?=[\u4e00-\u9fff“])")

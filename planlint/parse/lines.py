@@ -119,14 +119,14 @@ class Classifier:
         if not body or body[0] not in _MARKER_START:
             return []
         rec = None
-        for level, style, pattern in lx.MARKERS:
-            m = pattern.match(body)
-            if m and len(body) > m.end() - len(m.group(0)) + 0:
-                value = to_int(m.group("num"))
-                rec = Rec("MARKER", number, col + skip + m.end(), body[m.end():], level=level,
-                          style=style, number=m.group("num"), value=value,
-                          marker=m.group(0).rstrip(_STRIP), mcol=col + skip)
-                break
+        m = lx.MARKER_ANY.match(body)
+        if m:
+            i = int(m.lastgroup[1:])  # the outer group of the alternative closes last
+            level, style, _ = lx.MARKERS[i]
+            num = m.group(f"n{i}")
+            rec = Rec("MARKER", number, col + skip + m.end(), body[m.end():], level=level,
+                      style=style, number=num, value=to_int(num),
+                      marker=m.group(0).rstrip(_STRIP), mcol=col + skip)
         if rec is None:
             rec = self._damaged(number, col + skip, body)
         if rec is None:

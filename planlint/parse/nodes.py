@@ -30,6 +30,7 @@ class Node:
     loose: list[Rec] = field(default_factory=list)
     group_clause: bool = False  # its clause stood alone after the item: may cover siblings
     end: tuple[int, int] = (0, 0)  # last (line, end column) the item uses
+    marker: Optional[object] = None  # the model Marker, made once by build.marker_of
 
     @property
     def is_row(self) -> bool:

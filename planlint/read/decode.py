@@ -25,12 +25,16 @@ def _plausibility(text: str) -> float:
     return len(_ORDINARY.findall(sample)) / len(sample)
 
 
+# Control bytes that never occur in text (tab, newlines, form feed and ESC are allowed).
+_CONTROL = bytes(b for b in range(32) if b < 9 or 13 < b < 32 and b != 27)
+
+
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes outside a UTF-16/32 pattern, or many control bytes: not a text file."""
+    """Many control bytes (NUL …) in the first 8 KB: not a text file."""
     head = data[:8192]
     if not head:
         return False
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32 and b != 27)
+    controls = len(head) - len(head.translate(None, _CONTROL))
     return controls / len(head) > 0.1
 
 
