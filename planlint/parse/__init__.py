@@ -9,6 +9,7 @@ from typing import Optional
 
 from planlint.model import Plan, Source, Span, Task, TextPiece
 from planlint.parse import build as b
+from planlint.parse import inline
 from planlint.parse.lines import classify_lines
 from planlint.parse.meta import read_meta
 from planlint.parse.nodes import Node, build_nodes
@@ -52,8 +53,10 @@ def _collect_clauses(nodes: list[Node], task_nodes: list[Node]) -> dict:
     """Each task's raw clauses: its own (inline, cells, fields), a group clause, or its section's."""
     out = {}
     for node in task_nodes:
-        text_pieces, inline = b.split_inline_clauses(node.pieces)
-        out[node] = (text_pieces, inline + node.clauses)
+        text_pieces, own, deadline = inline.extract(node.pieces)
+        if node.deadline is None:
+            node.deadline = deadline
+        out[node] = (text_pieces, own + node.clauses)
     # A clause standing alone after a run of siblings that have none covers all of them.
     for node in task_nodes:
         if not node.group_clause or node.parent is None:
@@ -67,7 +70,7 @@ def _collect_clauses(nodes: list[Node], task_nodes: list[Node]) -> dict:
     for node in task_nodes:
         parent = node.parent
         while not out[node][1] and parent is not None:
-            _, own = b.split_inline_clauses(parent.pieces)
+            own = inline.extract(parent.pieces[:1])[1]
             if own or parent.clauses:
                 out[node] = (out[node][0], own + parent.clauses)
             parent = parent.parent

@@ -7,13 +7,10 @@ from typing import Optional
 from planlint.model import (OWNER, PARTICIPANT, SUPERVISOR, VAGUE, Clause, Deadline, Marker,
                             Section, Span, TextPiece, Timing)
 from planlint.parse import lexicon as lx
-from planlint.parse.clauses import parse_clause, units_plausible
-from planlint.parse.lines import _UNITISH
+from planlint.parse.clauses import parse_clause
 from planlint.parse.nodes import Node
 from planlint.parse.timing import resolve, scan
 
-_ROLE_HINT = re.compile(r"牵头|负责|落实|配合|参与|协办|[:：]")
-_TAIL = re.compile(r"^[\s\u3000。；;.，,、]*$")
 
 
 def marker_of(node: Node) -> Marker:
@@ -52,55 +49,6 @@ def _in_aims(node: Optional[Node]) -> bool:
             return True
         node = node.parent
     return False
-
-
-def split_inline_clauses(pieces):
-    """Take bracketed unit clauses out of the requirement text."""
-    text_pieces, clauses = [], []
-    for text, line, column in pieces:
-        cursor = 0
-        for start, end in _bracket_groups(text):
-            inner = text[start + 1:end]
-            tail = text[end + 1:]
-            if not _is_clause(inner, at_end=bool(_TAIL.match(tail))):
-                continue
-            if text[cursor:start]:
-                text_pieces.append((text[cursor:start], line, column + cursor))
-            clauses.append(([(inner, line, column + start + 1)], "bracket", None))
-            cursor = end + 1
-        if text[cursor:]:
-            text_pieces.append((text[cursor:], line, column + cursor))
-    return text_pieces, clauses
-
-
-_BRACKET = re.compile(r"[（()）]")
-
-
-def _bracket_groups(text: str):
-    depth, start = 0, -1
-    for m in _BRACKET.finditer(text):
-        i, ch = m.start(), m.group()
-        if ch in "（(":
-            if depth == 0:
-                start = i
-            depth += 1
-        elif ch in "）)" and depth:
-            depth -= 1
-            if depth == 0:
-                yield start, i
-    if depth and start >= 0 and _ROLE_HINT.search(text[start:]):
-        yield start, len(text)  # an unclosed clause at the end of the line
-
-
-def _is_clause(inner: str, at_end: bool) -> bool:
-    if not inner.strip() or len(inner) > 200 or not _UNITISH.search(inner):
-        return False
-    clause = parse_clause([(inner, 1, 1)], "bracket")
-    if clause is None:
-        return False
-    if _ROLE_HINT.search(inner):
-        return units_plausible(clause, strict=False)
-    return at_end and units_plausible(clause, strict=True)
 
 
 def make_clauses(raw_clauses) -> tuple[Clause, ...]:

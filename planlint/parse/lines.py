@@ -71,6 +71,9 @@ class Classifier:
         if cells:
             return self._row(number, col, text, cells)
         if _is_header(text):
+            words = text.split()
+            if len(words) > 1:
+                self.header_cols = len(words)  # a one-line header: its rows are tab-separated
             return [Rec("HEADER", number, col, text, cells=[(text, col)])]
         field_m = lx.FIELD.match(text)
         if field_m:

@@ -1,0 +1,165 @@
+"""Unit clauses and deadlines written inside a task's own text.
+
+    …公开。（市财政局、市审计局按职责分工分别牵头落实）
+    …公开。（牵头单位：市司法局；配合单位：市政府各部门；完成时限：2020年12月底前）
+    …公开。责任单位：市政府督查室。完成时限：每季度。
+    …解读。区政府办公室牵头，各相关单位配合。
+
+Each is taken out of the requirement text; what is left keeps its source positions.
+"""
+from __future__ import annotations
+
+import re
+
+from planlint.parse import lexicon as lx
+from planlint.parse.clauses import parse_clause, units_plausible
+from planlint.parse.lines import _UNITISH
+
+Piece = tuple[str, int, int]
+
+_ROLE_HINT = re.compile(r"牵头|负责|落实|配合|参与|协办|[:：]")
+_ROLE_WORD = re.compile(r"牵头|负责|配合|参与|协办|落实")
+_TAIL = re.compile(r"^[\s\u3000。；;.，,、]*$")
+_BRACKET = re.compile(r"[（()）]")
+# A label inside running text: at the start of a piece or after a sentence or clause break.
+_INLINE_LABEL = re.compile(rf"(?:^|(?<=[。；;，,\s]))(?P<label>{'|'.join(sorted(lx.LABEL_ROLE, key=len, reverse=True))})"
+                           r"[ \t\u3000]*[:：]")
+_SENTENCE = re.compile(r"[^。；;]+[。；;]?")
+
+
+def extract(pieces: list[Piece]):
+    """Return (text pieces, raw clauses, deadline piece or None)."""
+    text_pieces, clauses, deadline = [], [], None
+    for text, line, column in pieces:
+        kept = []
+        cursor = 0
+        for start, end, found in _spans(text, line, column):
+            kind, payload = found
+            if kind == "clause":
+                clauses.append(payload)
+            elif deadline is None:
+                deadline = payload
+            if text[cursor:start]:
+                kept.append((text[cursor:start], line, column + cursor))
+            cursor = max(cursor, end)
+        if text[cursor:]:
+            kept.append((text[cursor:], line, column + cursor))
+        text_pieces.extend(kept)
+    if clauses or not text_pieces:
+        return text_pieces, clauses, deadline
+    return _closing_sentence(text_pieces, clauses, deadline)
+
+
+def _spans(text: str, line: int, column: int):
+    """(start, end, (kind, payload)) of clauses and deadlines in one piece of text, in order."""
+    found = []
+    for start, end in _bracket_groups(text):
+        inner = text[start + 1:end]
+        items = _labelled(inner, line, column + start + 1)
+        if items:
+            found.append((start, end + 1, items))
+        elif _is_clause(inner, at_end=bool(_TAIL.match(text[end + 1:]))):
+            found.append((start, end + 1, [("clause", ([(inner, line, column + start + 1)],
+                                                       "bracket", None))]))
+    taken = [(s, e) for s, e, _ in found]
+    for m in _INLINE_LABEL.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        end = _value_end(text, m.end())
+        items = _labelled(text[m.start():end], line, column + m.start())
+        if items:
+            found.append((m.start(), end, items))
+            taken.append((m.start(), end))
+    found.sort(key=lambda f: f[0])
+    for start, end, items in found:
+        for item in items:
+            yield start, end, item
+
+
+def _value_end(text: str, pos: int) -> int:
+    """A field's value runs to the sentence end or to the next label."""
+    nxt = _INLINE_LABEL.search(text, pos)
+    stop = re.compile(r"[。]").search(text, pos)
+    ends = [m.start() for m in (nxt, stop) if m is not None]
+    end = min(ends) if ends else len(text)
+    if stop is not None and end == stop.start():
+        end += 1  # the full stop goes with the field
+    return end
+
+
+def _labelled(inner: str, line: int, column: int) -> list:
+    """Fields inside ``inner`` (牵头单位：X；完成时限：Y) as clause / deadline items."""
+    marks = list(_INLINE_LABEL.finditer(inner))
+    if not marks or inner[:marks[0].start()].strip(lx.BLANKS + "；;，,"):
+        return []
+    items = []
+    for i, m in enumerate(marks):
+        stop = marks[i + 1].start() if i + 1 < len(marks) else len(inner)
+        value = inner[m.end():stop]
+        trimmed = value.rstrip(lx.BLANKS + "。；;，,.")
+        lead = len(trimmed) - len(trimmed.lstrip(lx.BLANKS))
+        value_col = column + m.end() + lead
+        trimmed = trimmed.strip(lx.BLANKS)
+        if not trimmed:
+            continue
+        role = lx.LABEL_ROLE[m.group("label")]
+        if role == "deadline":
+            items.append(("deadline", (trimmed, line, value_col)))
+        else:
+            if role == "owner" and m.group("label").startswith("牵头"):
+                role = "lead"
+            elif role == "owner" and any(r == "lead" for k, (_, _, r) in
+                                         ((k, p) for k, p in items if k == "clause")):
+                role = "participant"
+            items.append(("clause", ([(trimmed, line, value_col)], "field", role)))
+    return items
+
+
+def _bracket_groups(text: str):
+    depth, start = 0, -1
+    for m in _BRACKET.finditer(text):
+        i, ch = m.start(), m.group()
+        if ch in "（(":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                yield start, i
+    if depth and start >= 0 and _ROLE_HINT.search(text[start:]):
+        yield start, len(text)  # an unclosed clause at the end of the line
+
+
+def _is_clause(inner: str, at_end: bool) -> bool:
+    if not inner.strip() or len(inner) > 200 or not _UNITISH.search(inner):
+        return False
+    clause = parse_clause([(inner, 1, 1)], "bracket")
+    if clause is None:
+        return False
+    if _ROLE_HINT.search(inner):
+        return units_plausible(clause, strict=False)
+    return at_end and units_plausible(clause, strict=True)
+
+
+def _closing_sentence(pieces: list[Piece], clauses, deadline):
+    """A closing sentence that only names units with role words: 区府办牵头，各单位配合。
+
+    Looked for among the last two sentences of the last piece, never in the task's first one."""
+    text, line, column = pieces[-1]
+    sentences = list(_SENTENCE.finditer(text))
+    first = 1 if len(pieces) == 1 else 0
+    for m in reversed(sentences[max(first, len(sentences) - 2):]):
+        raw = m.group()
+        body = raw.rstrip("。；;").strip(lx.BLANKS)
+        if len(body) > 60 or not _ROLE_WORD.search(body) or not _UNITISH.search(body):
+            continue
+        offset = m.start() + len(raw) - len(raw.lstrip(lx.BLANKS))
+        clause = parse_clause([(body, line, column + offset)], "line")
+        if clause is None or not clause.units or not units_plausible(clause, strict=True):
+            continue
+        clauses.append(([(body, line, column + offset)], "line", None))
+        kept = [(t, line, column + s) for t, s in ((text[:m.start()], 0), (text[m.end():], m.end()))
+                if t]
+        return pieces[:-1] + kept, clauses, deadline
+    return pieces, clauses, deadline
