@@ -4,12 +4,12 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from planlint.model import (OWNER, PARTICIPANT, SUPERVISOR, VAGUE, Clause, Deadline, Marker,
+from planlint.model import (DATE, OWNER, PARTICIPANT, SUPERVISOR, VAGUE, Clause, Deadline, Marker,
                             Section, Span, TextPiece, Timing)
 from planlint.parse import lexicon as lx
 from planlint.parse.clauses import parse_clause
 from planlint.parse.nodes import Node
-from planlint.parse.timing import resolve, scan
+from planlint.parse.timing import YEAR_ONLY, resolve, scan
 
 
 
@@ -71,7 +71,11 @@ def make_deadline(raw, year) -> Optional[Deadline]:
         return None
     span = Span(line, column, line, column + len(text))
     timing = tuple(_timing(s, e, k, t, line, column, year, True) for s, e, k, t in scan(text))
+    if not timing and YEAR_ONLY.match(text):
+        # a deadline column holding just a year (2018年, 2018年度) means within that year
+        timing = (Timing(text, DATE, span, resolve(text[:4] + "年底", year), True),)
     if not timing:
+        # a deadline value that states no date, period, duration or frequency is vague
         timing = (Timing(text, VAGUE, span, None, True),)
     return Deadline(text, span, timing)
 

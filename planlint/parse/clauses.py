@@ -23,9 +23,12 @@ Piece = tuple[str, int, int]  # text, line, column (1-based) of its first charac
 
 _TRIM = BLANKS
 _SEPS = set("、，,；;")
-# Separators; blanks between two Chinese characters separate units written one per paragraph.
-_PART = re.compile(r"(?:[^、，,；;\s\u3000]|[\s\u3000]+(?![\u4e00-\u9fff（(])|"
-                   r"(?<![\u4e00-\u9fff）)])[\s\u3000]+)+|[、，,；;]|[\s\u3000]+")
+# Separators; a bracket group is never split (各县（市、区）人民政府), and blanks between two
+# Chinese characters separate units written one per paragraph.
+_PART = re.compile(r"(?:[（(][^（()）]*[）)]|[^、，,；;\s\u3000（()）]|[（()）]|"
+                   r"[\s\u3000]+(?![\u4e00-\u9fff（(])|(?<![\u4e00-\u9fff）)])[\s\u3000]+)+"
+                   r"|[、，,；;]|[\s\u3000]+")
+_BRACKETED_ROLE = re.compile(r"[（(](?P<role>牵头|负责|配合|参与|协办|牵头单位|配合单位)[）)][\s\u3000。]*$")
 _SHARED_PREFIX_TAILS = {"政府", "党委", "人大", "政协"}
 _BAD_IN_UNIT = re.compile(r"[。！？!?：:]|\d{3,}")
 
@@ -83,6 +86,11 @@ class ClauseLexer(Lexer):
                 part, pos = part[label.end():], pos + label.end()
                 if not part.strip():
                     continue
+            bracketed = _BRACKETED_ROLE.search(part)
+            if bracketed:  # 市财政局（牵头）
+                yield Token("UNIT", part[:bracketed.start()], start_pos=pos)
+                yield Token("ROLE", bracketed.group("role"), start_pos=pos + bracketed.start("role"))
+                continue
             role = ROLE_AT_END.search(part.rstrip(BLANKS + "。."))
             unit = part[:role.start()] if role else part
             if unit.strip(BLANKS):
@@ -127,7 +135,9 @@ def _analyse(text: str, label_role: Optional[str]):
                            tuple(pending)))
             pending = []
     if pending:
-        groups.append((current_label or "bare", tuple(pending)))
+        # Under an owner label, units without a role word are owners unless someone leads.
+        groups.append(("bare" if current_label in (None, OWNER) else current_label,
+                       tuple(pending)))
     return tuple(groups)
 
 

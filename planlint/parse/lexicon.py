@@ -71,7 +71,7 @@ HEADER_ROLES = {
 HEADER_WORDS = {w for ws in HEADER_ROLES.values() for w in ws}
 
 # Role words closing a unit clause part; anchored to the part's end by the clause grammar.
-ROLE_PHRASE = (r"(?:按照?(?:各自)?职责(?:分工)?|根据职责(?:分工)?)?"
+ROLE_PHRASE = (r"(?:按照?(?:各自)?职(?:责|能)(?:分工)?|根据职(?:责|能)(?:分工)?)?"
                r"(?:分别|分头|共同|具体|会同|统筹|协同)?"
                r"(?:牵头|负责|落实|配合|参与|协助|协办|组织实施|实施|承办|抓好|指导)"
                r"(?:分别|分头)?(?:牵头|负责|落实|配合|参与|实施)*")

@@ -136,6 +136,11 @@ class Classifier:
             return []
         if rec.style == "arabic-dot" or rec.style == "glued":
             self.last_arabic = rec.value or 0
+        if "\t" in rec.text.strip(_STRIP):
+            cells = _split_cells(rec.text, rec.text, rec.column, header_cols=2)
+            if len([c for c, _ in cells if c]) >= 2:  # 1.\t做好……\t县财政局\t年底前
+                rec.kind, rec.cells, rec.text = "ROWITEM", cells, ""
+                return [rec]
         return self._split_inline(rec)
 
     def _damaged(self, number, col, body) -> Optional[Rec]:

@@ -62,7 +62,7 @@ def build_nodes(blocks: list[Block]) -> tuple[list[Node], list[Rec], list[Rec]]:
 
 
 def _open(head: Rec, stack: list[Node]) -> Node:
-    if head.kind in ("NUMBER", "ROWITEM"):
+    if head.kind in ("NUMBER", "ROWITEM") and not head.level:
         while stack and stack[-1].is_row:
             stack.pop()
         level = stack[-1].level + 1 if stack else 1

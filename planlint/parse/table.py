@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from planlint.parse import lexicon as lx
-from planlint.parse.clauses import is_unit_name
-from planlint.parse.timing import scan
+from planlint.parse.clauses import parse_clause, units_plausible
+from planlint.parse.timing import looks_like_deadline
 
 _ROLE_OF = {}
 for _role, _words in lx.HEADER_ROLES.items():
@@ -66,27 +66,28 @@ def row_roles(cells, header: Header) -> list[str]:
 
 
 def _guess(texts: list[str], unit_roles=(), deadline=True) -> list[str]:
-    """Cells that do not line up with the header (merged or missing cells): the longest cell
-    is the text; unit lists take the header's unit columns in order; timing is the deadline."""
+    """Cells that do not line up with the header (merged or missing cells): unit lists take
+    the header's unit columns in order, timing is the deadline, and the longest other cell is
+    the requirement text."""
     unit_roles = list(unit_roles) or ["owner", "participant", "supervisor"]
     out = ["other"] * len(texts)
-    if not texts:
-        return out
-    longest = max(range(len(texts)), key=lambda i: len(texts[i]))
-    out[longest] = "text"
     unit_seen = 0
     for i, text in enumerate(texts):
-        if i == longest or not text:
+        if not text:
             continue
-        parts = [p for p in _split_units(text) if p]
-        if deadline and scan(text) and len(text) <= 30:
+        if deadline and looks_like_deadline(text) and len(text) <= 30:
             out[i] = "deadline"
-        elif parts and all(is_unit_name(p) for p in parts):
+        elif _names_units(text):
             out[i] = unit_roles[min(unit_seen, len(unit_roles) - 1)]
             unit_seen += 1
+    rest = [i for i, role in enumerate(out) if role == "other" and texts[i]]
+    if rest:
+        out[max(rest, key=lambda i: len(texts[i]))] = "text"
+    elif texts:
+        out[max(range(len(texts)), key=lambda i: len(texts[i]))] = "text"
     return out
 
 
-def _split_units(text: str) -> list[str]:
-    import re
-    return [re.sub(r"(牵头|负责|配合|参与|落实)+$", "", p.strip()) for p in re.split(r"[、，,；;]", text)]
+def _names_units(text: str) -> bool:
+    clause = parse_clause([(text, 1, 1)], "cell")
+    return clause is not None and bool(clause.units) and units_plausible(clause, strict=True)

@@ -75,6 +75,14 @@ def scan(text: str, vague_terms: Iterable[str] = ()) -> list[tuple[int, int, str
     return found
 
 
+YEAR_ONLY = re.compile(r"^(?:19|20)\d{2}[ \t\u3000]*年度?(?:内|底|全年)?$")
+
+
+def looks_like_deadline(text: str) -> bool:
+    """A table cell that states when: a timing expression, or just a year (2019年)."""
+    return bool(scan(text)) or bool(YEAR_ONLY.match(text.strip()))
+
+
 @functools.lru_cache(maxsize=4096)
 def resolve(text: str, year: Optional[int]) -> Optional[date]:
     """The last day a date expression allows, e.g. 6月底前 in a 2018 plan → 2018-06-30."""
