@@ -82,7 +82,9 @@ def _task(node: Node, raw, ids: dict, year) -> Task:
     pieces = tuple(TextPiece(t, line, col) for t, line, col in text_pieces)
     text = "".join(p.text for p in pieces)
     clauses = b.make_clauses(raw_clauses)
-    units = _union(clauses)
+    by_role = {"owner": [], "participant": [], "supervisor": []}
+    for unit in _union(clauses):
+        by_role[unit.role].append(unit)
     marker = b.marker_of(node)
     end_line, end_col = node.end
     return Task(
@@ -91,13 +93,13 @@ def _task(node: Node, raw, ids: dict, year) -> Task:
         level=node.level,
         span=Span(marker.span.line, marker.span.column, end_line, max(end_col, 1)),
         marker=marker,
-        headings=tuple(_headings(node)),
+        headings=_headings(node),
         text=text,
         pieces=pieces,
         clauses=clauses,
-        owners=tuple(u for u in units if u.role == "owner"),
-        participants=tuple(u for u in units if u.role == "participant"),
-        supervisors=tuple(u for u in units if u.role == "supervisor"),
+        owners=tuple(by_role["owner"]),
+        participants=tuple(by_role["participant"]),
+        supervisors=tuple(by_role["supervisor"]),
         people=tuple(p for c in clauses for p in c.people),
         deadline=b.make_deadline(node.deadline, year),
         timing=b.text_timing(text, pieces, year) if pieces else (),
@@ -123,14 +125,15 @@ def _union(clauses) -> list:
     return out
 
 
-def _headings(node: Node) -> list[str]:
-    out = []
+def _headings(node: Node) -> tuple[str, ...]:
+    """Titles of the enclosing sections, outermost first (computed once per section)."""
     parent = node.parent
-    while parent is not None:
-        title = "".join(p[0] for p in parent.pieces[:1])
-        out.append((parent.head.marker + title).strip())
-        parent = parent.parent
-    return out[::-1]
+    if parent is None:
+        return ()
+    if parent.headings is None:
+        title = (parent.head.marker + "".join(p[0] for p in parent.pieces[:1])).strip()
+        parent.headings = _headings(parent) + (title,)
+    return parent.headings
 
 
 def _ids(nodes: list[Node]) -> dict:

@@ -13,6 +13,9 @@ from planlint.parse.timing import YEAR_ONLY, resolve, scan
 
 
 
+_PREFIX = re.compile(r"^(?:截至|截止|到|至|于|在)")
+
+
 def marker_of(node: Node) -> Marker:
     if node.marker is None:
         node.marker = _marker(node)
@@ -83,7 +86,7 @@ def make_deadline(raw, year) -> Optional[Deadline]:
 def _timing(start, end, kind, text, line, column, year, in_deadline) -> Timing:
     span = Span(line, column + start, line, column + end)
     resolved = resolve(text, year) if kind == "date" else None
-    return Timing(re.sub(r"^(?:截至|截止|到|至|于|在)", "", text), kind, span, resolved, in_deadline)
+    return Timing(_PREFIX.sub("", text), kind, span, resolved, in_deadline)
 
 
 def text_timing(task_text: str, pieces: tuple[TextPiece, ...], year) -> tuple[Timing, ...]:

@@ -31,6 +31,7 @@ class Node:
     group_clause: bool = False  # its clause stood alone after the item: may cover siblings
     end: tuple[int, int] = (0, 0)  # last (line, end column) the item uses
     marker: Optional[object] = None  # the model Marker, made once by build.marker_of
+    headings: Optional[tuple] = None  # titles down to and including this node, made once
 
     @property
     def is_row(self) -> bool:
