@@ -49,7 +49,7 @@ def check(paths, fmt, select, ignore, fail_on, config_path, encoding, statistics
         if not files:
             raise PlanlintError("没有找到可检查的文件", "no files to check")
         if annotate_path:
-            from planlint.word.cli import check_annotate
+            from planlint.cli.annotate import check_annotate
             check_annotate(files, annotate_path)
         slim = not (baseline_path or write_baseline_path or annotate_path)
         results = lint_all(files, config_path=config_path, encoding=encoding, select=select,
@@ -65,7 +65,7 @@ def check(paths, fmt, select, ignore, fail_on, config_path, encoding, statistics
         if done is not None:
             sys.exit(done)
     if annotate_path:
-        from planlint.word.cli import write_annotated
+        from planlint.cli.annotate import write_annotated
         try:
             write_annotated(results, annotate_path, lang)
         except PlanlintError as exc:
