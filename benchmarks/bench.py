@@ -105,7 +105,8 @@ def bench_check(docs, runs: int) -> float:
     def work():
         config = Config()
         results = [lint_source(read_bytes(data, name + ".txt"), config) for name, data in docs]
-        render("json", results, OutputOptions())
+        # What `planlint check --format json` writes when piped (compact; indented only at a TTY).
+        render("json", results, OutputOptions(pretty=False))
     work()
     return best_of(runs, work)
 

@@ -14,10 +14,12 @@ deadline-out-of-period 报告。
     2017年政务公开工作要点（2017年6月19日印发）
     5.7月底前公布随机抽查事项清单。（市工商局牵头）
 
+紧跟在频次之后的日期（“每年1月31日前”）是周期性要求，不报告。
+
 选项：无（参照日期在配置 ``as_of`` 中设置）。
 """
 from planlint.diagnostics import Problem
-from planlint.model import DATE
+from planlint.model import DATE, FREQUENCY
 
 NAME = "deadline-passed"
 CODE = "T004"
@@ -33,9 +35,10 @@ def check(plan, options):
         return
     year = (config.year if config is not None and config.year else None) or plan.year
     for task in plan.tasks:
-        for timing in task.all_timing():
+        timings = task.all_timing()
+        for timing in timings:
             due = timing.resolved
-            if timing.kind != DATE or due is None or due >= as_of:
+            if timing.kind != DATE or due is None or due >= as_of or _recurring(timing, timings):
                 continue
             if year and due.year < year:
                 continue  # deadline-out-of-period's case
@@ -46,3 +49,10 @@ def check(plan, options):
                            f"by {as_of.isoformat()}",
                 task=task.id,
             )
+
+
+def _recurring(timing, timings) -> bool:
+    """每年1月31日前: a date right after a frequency recurs; it cannot have passed."""
+    s = timing.span
+    return any(t.kind == FREQUENCY and t.span.end_line == s.line and
+               s.column - 1 <= t.span.end_column <= s.column for t in timings)
