@@ -11,6 +11,8 @@ Per-task findings that a plan-level finding stands for (same ``group``) are fold
 """
 from __future__ import annotations
 
+import functools
+
 import os
 from collections import Counter
 
@@ -33,9 +35,13 @@ _WORDS = {
 }
 
 
+@functools.lru_cache(maxsize=None)
 def char_width(ch: str) -> int:
+    """Display columns of one character (cached: a plan uses a few thousand distinct ones)."""
     if ch in _AMBIGUOUS_CHARS:
         return AMBIGUOUS
+    if " " <= ch <= "~":
+        return 1
     from wcwidth import wcwidth
     w = wcwidth(ch)
     return w if w > 0 else 0
