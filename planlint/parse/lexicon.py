@@ -37,8 +37,9 @@ GLUED_NUMBER = re.compile(r"(?P<num>\d{1,3})(?=[\u4e00-\u9fff“])(?![年月日�
 BARE_NUMBER = re.compile(rf"(?P<num>\d{{1,3}})[.．、]?[{WS}]*$")
 
 # Later markers inside a line: "…落实)2.做好…" — the next sibling after a sentence end.
-INLINE_ARABIC = re.compile(r"(?<=[。；;！!？?）)」”])[\s\u3000]*(?P<num>\d{1,3})[.．、](?!\d)")
-INLINE_CN_PAREN = re.compile(rf"(?<=[。；;！!？?])[\s\u3000]*[（(](?P<num>{_CN})[）)]")
+# (The sentence end is matched, not looked behind for: the engine then skips to candidates fast.)
+INLINE_ARABIC = re.compile(r"[。；;！!？?）)」”](?P<gap>[\s\u3000]*)(?P<num>\d{1,3})[.．、](?!\d)")
+INLINE_CN_PAREN = re.compile(rf"[。；;！!？?](?P<gap>[\s\u3000]*)[（(](?P<num>{_CN})[）)]")
 
 # Field lines: label then a colon.
 FIELD_ROLES = {

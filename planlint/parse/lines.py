@@ -21,6 +21,7 @@ _STRIP = lx.BLANKS
 _PAGE_NUMBER = re.compile(r"^[-—–]\s*\d{1,3}\s*[-—–]$|^第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?$")
 _RULE_LINE = re.compile(r"^[|:\-\s—_=+*]{3,}$")
 _SENTENCE_END = "。！？!?"
+_ROLE_WORDS = re.compile(r"牵头|负责|落实|配合|参与|协办")
 _MARKER_START = set("0123456789（()）、" + lx.CN_DIGITS + "".join(chr(c) for c in range(0x2460, 0x2474)))
 # Cheap pre-check: a clause ends some part with an organisational noun or a role word.
 _UNITISH = re.compile(r"(?:局|办|委|厅|部|院|所|中心|政府|室|科|处|站|队|会|组|行|社|馆|网站|门|位|构|"
@@ -177,13 +178,13 @@ class Classifier:
                         if to_int(m.group("num")) == (cur.value or 0) + 1), None)
             if nxt is None:
                 break
-            start = nxt.start() + len(nxt.group(0)) - len(nxt.group(0).lstrip(_STRIP))
+            start = nxt.end("gap")  # the marker starts after the sentence end and blanks
             marker = cur.text[start:nxt.end()]
             new = Rec("MARKER", cur.line, cur.column + nxt.end(), cur.text[nxt.end():],
                       level=cur.level, style=cur.style, number=nxt.group("num"),
                       value=to_int(nxt.group("num")), marker=marker.rstrip(_STRIP),
                       mcol=cur.column + start)
-            cur.text = cur.text[:nxt.start()].rstrip(_STRIP)
+            cur.text = cur.text[:nxt.start() + 1].rstrip(_STRIP)
             out.append(new)
             if cur.style != "cn-paren":
                 self.last_arabic = new.value or 0
@@ -243,6 +244,8 @@ def _clause_line(number: int, col: int, text: str) -> Optional[Rec]:
     if len(inner) > (200 if bracket else 90) or "。" in inner.rstrip("。") or \
             not _UNITISH.search(inner):
         return None
+    if not bracket and inner.endswith("。") and not _ROLE_WORDS.search(inner):
+        return None  # a sentence, not a unit cell
     clause = parse_clause([(inner, number, icol)], "line")
     if clause is None:
         return None
