@@ -62,7 +62,9 @@ def _collect_clauses(nodes: list[Node], task_nodes: list[Node]) -> dict:
         if not node.group_clause or node.parent is None:
             continue
         siblings = node.parent.children
-        before = siblings[:siblings.index(node)]
+        if siblings[-1] is not node:
+            continue  # a group clause closes the run: (1)… (2)… (3)… then （责任单位：…）
+        before = siblings[:-1]
         if before and all(s in out and not out[s][1] for s in before):
             for s in before:
                 out[s] = (out[s][0], list(out[node][1]))
