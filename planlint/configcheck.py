@@ -16,7 +16,6 @@ from planlint.errors import ConfigError
 KEYS = ("select", "ignore", "severity", "options", "per_path_ignores", "year", "as_of", "units",
         "known_units_only", "vague_terms", "rules", "rule_files")
 CUSTOM_KEYS = ("pattern", "message", "message_en", "severity", "scope", "code", "enabled")
-KNOWN_RULE_KEYS = ("severity", "enabled", "options")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 _CODE = re.compile(r"^[A-Z]{1,3}[0-9]{1,4}$")
 

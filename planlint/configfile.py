@@ -14,7 +14,6 @@ from planlint.config import Config
 from planlint.configcheck import build_config
 from planlint.errors import ConfigError
 
-FILENAME = ".planlint.yaml"
 ALT_FILENAMES = (".planlint.yaml", ".planlint.yml")
 
 

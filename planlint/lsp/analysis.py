@@ -102,5 +102,3 @@ def hover_markdown(task, lang: str = "zh") -> str:
     return "\n".join(lines)
 
 
-def result_ok(result: FileResult) -> bool:
-    return result.error is None and result.plan is not None

@@ -89,7 +89,6 @@ UNIT_SUFFIX = re.compile(
 )
 # Short words that are not units even when they end like one (镇 in 城镇, 区 in 社区 …).
 NOT_UNIT = re.compile(r"^(?:城镇|社区|地区|农村|城乡|全市|全县|全区|全省|本市|本县|本区|辖区|景区|园区)$")
-PEOPLE = re.compile(r"^(?:.{0,8}(?:书记|县长|市长|区长|主任|局长|副.{1,4}|部长|秘书长|同志)|[\u4e00-\u9fff]{2,3})$")
 
 # Web-page and document noise: never tasks.
 BOILERPLATE = re.compile(

@@ -26,7 +26,6 @@ class Node:
     pieces: list[Piece] = field(default_factory=list)  # requirement text (head content + body)
     clauses: list = field(default_factory=list)  # (pieces, kind, label_role)
     deadline: Optional[Piece] = None
-    deadline_parts: list[Piece] = field(default_factory=list)
     loose: list[Rec] = field(default_factory=list)
     group_clause: bool = False  # its clause stood alone after the item: may cover siblings
     end: tuple[int, int] = (0, 0)  # last (line, end column) the item uses

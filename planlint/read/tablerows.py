@@ -158,11 +158,6 @@ class Tables:
         return lines
 
 
-def table_lines(grid: list[list[Cell]], table: int) -> list[Line]:
-    """The text-view lines of one table, given as a rectangular-ish grid of cells."""
-    return _table_lines(grid, table, None)[0]
-
-
 def _table_lines(grid, table: int, previous) -> tuple[list[Line], Optional[list[Cell]]]:
     grid = [row for row in grid if row]
     if not grid:

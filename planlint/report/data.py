@@ -155,5 +155,3 @@ def plan_views(results) -> list[PlanView]:
     return [plan_view(i, r) for i, r in enumerate(results, 1) if r.plan is not None]
 
 
-def finding_anchor(view: PlanView, number: int) -> str:
-    return f"{view.anchor}-f{number}"
