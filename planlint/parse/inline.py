@@ -53,7 +53,8 @@ def extract(pieces: list[Piece]):
 def _spans(text: str, line: int, column: int):
     """(start, end, (kind, payload)) of clauses and deadlines in one piece of text, in order."""
     found = []
-    for start, end in _bracket_groups(text):
+    has_colon = "：" in text or ":" in text  # every field label ends with one
+    for start, end in (_bracket_groups(text) if "（" in text or "(" in text else ()):
         inner = text[start + 1:end]
         items = _labelled(inner, line, column + start + 1)
         if items:
@@ -62,7 +63,7 @@ def _spans(text: str, line: int, column: int):
             found.append((start, end + 1, [("clause", ([(inner, line, column + start + 1)],
                                                        "bracket", None))]))
     taken = [(s, e) for s, e, _ in found]
-    for m in _INLINE_LABEL.finditer(text):
+    for m in (_INLINE_LABEL.finditer(text) if has_colon else ()):
         if any(s <= m.start() < e for s, e in taken):
             continue
         end = _value_end(text, m.end())
@@ -89,6 +90,8 @@ def _value_end(text: str, pos: int) -> int:
 
 def _labelled(inner: str, line: int, column: int) -> list:
     """Fields inside ``inner`` (牵头单位：X；完成时限：Y) as clause / deadline items."""
+    if "：" not in inner and ":" not in inner:
+        return []
     marks = list(_INLINE_LABEL.finditer(inner))
     if not marks or inner[:marks[0].start()].strip(lx.BLANKS + "；;，,"):
         return []
