@@ -76,10 +76,8 @@ class Classifier:
             if len(words) > 1:
                 self.header_cols = len(words)  # a one-line header: its rows are tab-separated
             return [Rec("HEADER", number, col, text, cells=[(text, col)])]
-        field_m = lx.FIELD.match(text)
-        if field_m:
-            return [Rec("FIELD", number, col + field_m.end(), text[field_m.end():].rstrip("。.；;"),
-                        label=field_m.group("label"))]
+        if lx.FIELD.match(text):
+            return _fields(number, col, text)
         recs = self._marker(number, col, text)
         if recs:
             return recs
@@ -208,6 +206,23 @@ def _noise(text: str) -> str:
     if "文字大小" in text or "背景色" in text:
         return "web"
     return ""
+
+
+# A further label on a field line: 责任单位：市财政局    完成时限：2018年底前
+_NEXT_FIELD = re.compile(rf"(?<=[\s\u3000；;，,。])(?:{'|'.join(sorted(lx.LABEL_ROLE, key=len, reverse=True))})"
+                         r"[ \t\u3000]*[:：]")
+
+
+def _fields(number: int, col: int, text: str) -> list[Rec]:
+    """One FIELD record per label on the line, each with its value and position."""
+    starts = [0] + [m.start() for m in _NEXT_FIELD.finditer(text)]
+    recs = []
+    for a, b in zip(starts, starts[1:] + [len(text)]):
+        part = text[a:b]
+        m = lx.FIELD.match(part)
+        value = part[m.end():].rstrip(_STRIP + "。.；;，,")
+        recs.append(Rec("FIELD", number, col + a + m.end(), value, label=m.group("label")))
+    return recs
 
 
 def _split_cells(raw: str, text: str, col: int, header_cols: int) -> list:
