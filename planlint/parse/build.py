@@ -86,17 +86,27 @@ def make_deadline(raw, year) -> Optional[Deadline]:
 def _timing(start, end, kind, text, line, column, year, in_deadline) -> Timing:
     span = Span(line, column + start, line, column + end)
     resolved = resolve(text, year) if kind == "date" else None
-    return Timing(_PREFIX.sub("", text), kind, span, resolved, in_deadline)
+    return Timing(_PREFIX.sub("", text) if kind == "date" else text, kind, span, resolved,
+                  in_deadline)
 
 
 def text_timing(task_text: str, pieces: tuple[TextPiece, ...], year) -> tuple[Timing, ...]:
+    found = scan(task_text)
+    if not found:
+        return ()
+    single = len(pieces) == 1  # the common case: offsets map straight onto one line
     out = []
-    for start, end, kind, text in scan(task_text):
-        line, column = _position(pieces, start)
-        eline, ecolumn = _position(pieces, end - 1)
-        timing = _timing(0, 0, kind, text, line, column, year, False)
-        out.append(Timing(timing.text, kind, Span(line, column, eline, ecolumn + 1),
-                          timing.resolved, False))
+    for start, end, kind, text in found:
+        if single:
+            piece = pieces[0]
+            span = Span(piece.line, piece.column + start, piece.line, piece.column + end)
+        else:
+            line, column = _position(pieces, start)
+            eline, ecolumn = _position(pieces, end - 1)
+            span = Span(line, column, eline, ecolumn + 1)
+        resolved = resolve(text, year) if kind == "date" else None
+        out.append(Timing(_PREFIX.sub("", text) if kind == "date" else text, kind, span,
+                          resolved, False))
     return tuple(out)
 
 
