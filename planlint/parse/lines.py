@@ -21,6 +21,7 @@ _STRIP = lx.BLANKS
 _PAGE_NUMBER = re.compile(r"^[-—–]\s*\d{1,3}\s*[-—–]$|^第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?$")
 _RULE_LINE = re.compile(r"^[|:\-\s—_=+*]{3,}$")
 _SENTENCE_END = "。！？!?"
+_LABEL_FIRST = {label[0] for label in lx.LABEL_ROLE}
 _ROLE_WORDS = re.compile(r"牵头|负责|落实|配合|参与|协办")
 _MARKER_START = set("0123456789（()）、" + lx.CN_DIGITS + "".join(chr(c) for c in range(0x2460, 0x2474)))
 # Cheap pre-check: a clause ends some part with an organisational noun or a role word.
@@ -71,12 +72,12 @@ class Classifier:
         cells = _split_cells(raw, text, col, self.header_cols)
         if cells:
             return self._row(number, col, text, cells)
-        if _is_header(text):
+        if len(text) <= 80 and _is_header(text):
             words = text.split()
             if len(words) > 1:
                 self.header_cols = len(words)  # a one-line header: its rows are tab-separated
             return [Rec("HEADER", number, col, text, cells=[(text, col)])]
-        if lx.FIELD.match(text):
+        if text[0] in _LABEL_FIRST and lx.FIELD.match(text):
             return _fields(number, col, text)
         recs = self._marker(number, col, text)
         if recs:
