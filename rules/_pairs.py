@@ -21,37 +21,51 @@ class Unmatched:
     closes_line: bool  # the opener's item ended on its own line (where a closer could go)
 
 
-def scan(plan, kinds: dict[str, str]):
+def scan(plan, kinds: dict[str, tuple[str, bool]]):
     """Yield :class:`Unmatched` for each opener or closer without a partner.
 
-    ``kinds`` maps each bracket character to a kind name; openers and closers are told apart by
-    ``openers``/``closers`` sets derived from the character pairs.
+    ``kinds`` maps each bracket character to (kind name, is opener), see :func:`table`. While
+    nothing is open, only lines holding a bracket are visited; an open bracket is kept as a
+    plain tuple and becomes an :class:`Unmatched` only when it is reported.
     """
     skip = boilerplate_lines(plan)
-    wanted = _pattern("".join(sorted(kinds)))
-    stack: list[Unmatched] = []
+    pattern = _pattern("".join(sorted(kinds)))
+    search = pattern.search
     lines = plan.source.lines
-    for index, line in enumerate(lines):
-        text = line.text
-        if stack and (line.number in skip or not text.strip() or MARKER.match(text)):
+    stack: list[tuple] = []  # (kind, char, line number, column) of each open bracket
+    index, count = 0, len(lines)
+    candidates = iter([i for i, line in enumerate(lines) if search(line.text)])
+    while True:
+        if not stack:  # nothing open: a line without brackets changes nothing
+            index = next((i for i in candidates if i >= index and lines[i].number not in skip), -1)
+            if index < 0:
+                break
+        elif index >= count:
+            break
+        line = lines[index]
+        text, number = line.text, line.number
+        if stack and (number in skip or not text.strip() or MARKER.match(text)):
             yield from _flush(stack, ended_here=False)
-        if line.number in skip or not wanted.search(text):
+        if number in skip or not search(text):
             if stack:
                 yield from _maybe_flush(stack, lines, index)
+            index += 1
             continue
-        for m in wanted.finditer(text):
-            col, ch = m.start() + 1, m.group()
+        for m in pattern.finditer(text):
+            ch = m.group()
             kind, is_open = kinds[ch]
             if is_open:
-                stack.append(Unmatched(ch, line.number, col, True, False))
+                stack.append((kind, ch, number, m.start() + 1))
                 continue
-            match = next((i for i in range(len(stack) - 1, -1, -1) if kinds[stack[i].char][0] == kind), None)
-            if match is None:
-                yield Unmatched(ch, line.number, col, False, False)
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k][0] == kind:
+                    del stack[k]
+                    break
             else:
-                del stack[match]
+                yield Unmatched(ch, number, m.start() + 1, False, False)
         if stack:
             yield from _maybe_flush(stack, lines, index)
+        index += 1
     yield from _flush(stack, ended_here=True, line=lines[-1].number if lines else 0)
 
 
@@ -60,17 +74,16 @@ def _pattern(chars: str):
     return re.compile("[" + re.escape(chars) + "]")
 
 
-def _maybe_flush(stack: list[Unmatched], lines, index: int):
+def _maybe_flush(stack: list[tuple], lines, index: int):
     """Report what is still open when the next line starts a new item or a blank line follows."""
     following = lines[index + 1].text if index + 1 < len(lines) else ""
     if not following.strip() or MARKER.match(following):
         yield from _flush(stack, ended_here=True, line=lines[index].number)
 
 
-def _flush(stack: list[Unmatched], ended_here: bool, line: int = 0):
-    for item in stack:
-        item.closes_line = ended_here and item.line == line
-        yield item
+def _flush(stack: list[tuple], ended_here: bool, line: int = 0):
+    for _, char, number, column in stack:
+        yield Unmatched(char, number, column, True, ended_here and number == line)
     stack.clear()
 
 

@@ -15,6 +15,7 @@
 选项：``chars``（默认 "():,;"）：要检查的半角标点。
 """
 import re
+from functools import lru_cache
 
 from planlint.diagnostics import Edit, Fix, Problem
 from planlint.model import Span
@@ -26,11 +27,11 @@ SEVERITY = "info"
 OPTIONS = {"chars": "():,;"}
 FIXABLE = True
 
-_SEPARATORS = re.compile("[:,;]")
 _CJK_CLASS = "\u3400-\u9fff\u3000-\u303f\uff00-\uffef\uf900-\ufaff\u2018-\u201d\u2026\u2014"
-# A separator right next to a CJK character: the common case, found without a Python loop.
-_CJK_SEPARATOR = re.compile(f"(?<=[{_CJK_CLASS}])[:,;]|[:,;](?=[{_CJK_CLASS}])")
 _PARENS = re.compile("[()（）]")
+# A bracket pair with no bracket inside: with no other bracket on the line, these are all pairs.
+_INNER_PAIR = re.compile("[(（][^()（）]*[)）]")
+_START, _SPAN = re.Match.start, re.Match.span
 FULL = {"(": "（", ")": "）", ":": "：", ",": "，", ";": "；"}
 # Neither width of these decides whether a neighbour is Chinese: that keeps the fix idempotent.
 _TRANSPARENT = set("():,;（）：，；") | {" ", "\t", "\u3000", "\u00a0"}
@@ -56,52 +57,78 @@ def offending(text: str, wanted: set[str]) -> set[int]:
     """0-based indexes of half-width punctuation that sits in Chinese text."""
     urls = url_spans(text) if ("/" in text or "@" in text or "www" in text) else []
     hits: set[int] = set()
-    for i, j, mixed in (_paren_pairs(text) if "(" in text or ")" in text else ()):
-        if urls and inside(urls, i):
-            continue
-        if mixed or has_han(text[i + 1:j]) or _near_cjk(text, i) or _near_cjk(text, j):
-            hits.update(k for k in (i, j) if text[k] in "()")
-    direct = {m.start() for m in _CJK_SEPARATOR.finditer(text)}
-    for m in _SEPARATORS.finditer(text):
-        i = m.start()
-        if urls and inside(urls, i):
-            continue
-        if i in direct:
-            hits.add(i)
-        elif 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
-            continue
-        elif _near_cjk(text, i):
-            hits.add(i)
-    return {i for i in hits if text[i] in wanted}
+    if ("(" in wanted or ")" in wanted) and ("(" in text or ")" in text):
+        for i, j in _paren_pairs(text):
+            if urls and inside(urls, i):
+                continue
+            left, right = text[i] == "(", text[j] == ")"
+            if (left and right) and not (_near_cjk(text, i) or _near_cjk(text, j)
+                                         or has_han(text[i + 1:j])):
+                continue  # a half-width pair in English text; a mixed pair always counts
+            if left and "(" in wanted:
+                hits.add(i)
+            if right and ")" in wanted:
+                hits.add(j)
+    separators = "".join(sorted(wanted - {"(", ")"}))
+    if separators:
+        direct, other = _separators(separators)
+        if urls:
+            hits.update(i for i in map(_START, direct.finditer(text)) if not inside(urls, i))
+        else:  # right next to a CJK character: the common case, without a Python loop
+            hits.update(map(_START, direct.finditer(text)))
+        for i in map(_START, other.finditer(text)):
+            if urls and inside(urls, i):
+                continue
+            if 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+                continue
+            if _near_cjk(text, i):
+                hits.add(i)
+    return hits
 
 
-def _paren_pairs(text: str):
-    """(open, close, mixed-width) for each matched pair that has a half-width side."""
-    stack: list[int] = []
+@lru_cache(maxsize=16)
+def _separators(chars: str):
+    """Patterns for the separators in ``chars`` with / without a CJK character right beside them."""
+    sep = "[" + re.escape(chars) + "]"
+    cjk = f"[{_CJK_CLASS}]"
+    return (re.compile(f"{sep}(?:(?<={cjk}{sep})|(?={cjk}))"),
+            re.compile(f"{sep}(?<!{cjk}{sep})(?!{cjk})"))
+
+
+def _paren_pairs(text: str) -> list[tuple[int, int]]:
+    """(open, close) of each matched bracket pair (either width) that has a half-width side."""
+    pairs = list(map(_SPAN, _INNER_PAIR.finditer(text)))
+    count = text.count("(") + text.count(")") + text.count("（") + text.count("）")
+    if 2 * len(pairs) == count:  # no nesting and nothing unmatched: the inner pairs are all
+        return [(i, end - 1) for i, end in pairs if text[i] == "(" or text[end - 1] == ")"]
+    found, stack = [], []
     for m in _PARENS.finditer(text):
         k, ch = m.start(), m.group()
         if ch in "(（":
             stack.append(k)
-        elif ch in ")）" and stack:
+        elif stack:
             i = stack.pop()
             if "(" == text[i] or ch == ")":
-                yield i, k, text[i] != "(" or ch != ")"
+                found.append((i, k))
+    return found
 
 
 def _near_cjk(text: str, i: int) -> bool:
-    return is_cjk(_neighbour(text, i, -1)) or is_cjk(_neighbour(text, i, 1))
-
-
-def _neighbour(text: str, i: int, step: int) -> str:
-    k = i + step
-    while 0 <= k < len(text) and text[k] in _TRANSPARENT:
-        k += step
-    return text[k] if 0 <= k < len(text) else ""
+    """Whether the nearest character on either side, past spaces and punctuation, is CJK."""
+    k = i - 1
+    while k >= 0 and text[k] in _TRANSPARENT:
+        k -= 1
+    if k >= 0 and is_cjk(text[k]):
+        return True
+    k, n = i + 1, len(text)
+    while k < n and text[k] in _TRANSPARENT:
+        k += 1
+    return k < n and is_cjk(text[k])
 
 
 def _problem(number: int, text: str, hits: list[int], task):
-    edits = tuple(Edit(Span(number, i + 1, number, i + 2), FULL[text[i]]) for i in hits)
-    chars = "".join(dict.fromkeys(text[i] for i in hits))
+    edits = tuple([Edit(Span(number, i + 1, number, i + 2), FULL[text[i]]) for i in hits])
+    chars = "".join(dict.fromkeys([text[i] for i in hits]))
     shown = " ".join(chars)
     return Problem(
         span=Span(number, hits[0] + 1, number, hits[-1] + 2),

@@ -31,23 +31,31 @@ FIXABLE = False
 def check(plan, options):
     last: dict[int, int] = {}  # last value seen at each level, since its parent last changed
     running: dict[int, int] = {}  # last value at each level over the whole document
-    seen_text: dict[int, str] = {}
+    seen_line: dict[int, int] = {}  # line of the last marker at each level
     damaged: set[str] = set()
+    line_of = plan.source.line
     for marker in plan.markers:
-        level = marker.level
-        line_text = plan.source.line(marker.span.line).strip()
-        if marker.value is None or marker.style == "damaged":
+        level, value, number = marker.level, marker.value, marker.span.line
+        if value is None or marker.style == "damaged":
+            line_text = line_of(number).strip()
             if line_text not in damaged:  # page-break repeats of a damaged heading: report once
                 damaged.add(line_text)
                 yield _damaged(marker)
-            for deeper in [lv for lv in last if lv > level]:
-                del last[deeper]  # a damaged marker still opens a new item at its level
+            _close_deeper(last, level)  # a damaged marker still opens a new item at its level
             continue
-        if seen_text.get(level) == line_text and last.get(level) == marker.value:
-            continue  # a category heading repeated verbatim after a page break
         previous = last.get(level)
-        yield from _compare(marker, previous, running.get(level), options)
-        last[level], running[level], seen_text[level] = marker.value, marker.value, line_text
+        if previous == value and level in seen_line \
+                and line_of(seen_line[level]).strip() == line_of(number).strip():
+            continue  # a category heading repeated verbatim after a page break
+        if previous is None or value != previous + 1:
+            yield from _compare(marker, previous, running.get(level), options)
+        last[level] = running[level] = value
+        seen_line[level] = number
+        _close_deeper(last, level)
+
+
+def _close_deeper(last: dict[int, int], level: int) -> None:
+    if len(last) > 1 or (last and level not in last):
         for deeper in [lv for lv in last if lv > level]:
             del last[deeper]
 

@@ -28,7 +28,12 @@ _VAGUE = re.compile(r"(有关|相关)[^、，,；;]{0,6}?(部门|单位|科室|�
 
 
 def is_vague(name: str, extra=()) -> bool:
-    return bool(_VAGUE.search(name)) or any(re.search(p, name) for p in extra)
+    return _vague_term(name) or any(re.search(p, name) for p in extra)
+
+
+def _vague_term(name: str) -> bool:
+    # Every alternative of _VAGUE needs 关 (有关/相关) or 等: most names are cleared by `in`.
+    return ("关" in name or "等" in name) and _VAGUE.search(name) is not None
 
 
 def check(plan, options):
@@ -36,12 +41,14 @@ def check(plan, options):
     config = options.get("_config")
     if config is not None:
         extra += [re.escape(t) for t in config.vague_terms]
+    vague = is_vague if extra else lambda name, _extra: _vague_term(name)
     for task in plan.tasks:
-        for unit in task.owners + task.participants:
-            if is_vague(unit.name, extra):
-                yield Problem(
-                    span=unit.span,
-                    message=f"“{unit.name}”不是明确的单位，请写明具体单位",
-                    message_en=f"“{unit.name}” is not an identifiable unit; name the units",
-                    task=task.id,
-                )
+        for units in (task.owners, task.participants):
+            for unit in units:
+                if vague(unit.name, extra):
+                    yield Problem(
+                        span=unit.span,
+                        message=f"“{unit.name}”不是明确的单位，请写明具体单位",
+                        message_en=f"“{unit.name}” is not an identifiable unit; name the units",
+                        task=task.id,
+                    )
