@@ -16,8 +16,6 @@ class FileResult:
     plan: Optional[Plan] = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: Optional[PlanlintError] = None
-    # The plan as JSON data, when a worker process sent the result without the model objects.
-    plan_data: Optional[dict] = None
 
 
 def parse_source(source: Source, year: Optional[int] = None) -> Plan:

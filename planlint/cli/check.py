@@ -40,9 +40,12 @@ def check(paths, fmt, select, ignore, fail_on, config_path, encoding, statistics
           write_baseline_path=None, annotate_path=None):
     """检查计划文件（.txt .md .docx .html，目录递归，- 表示标准输入）。"""
     from planlint.cli.paths import expand
-    from planlint.cli.run import lint_all
     from planlint.output import OutputOptions, render
 
+    color = not no_color and fmt == "text" and sys.stdout.isatty()
+    options = OutputOptions(lang=lang, color=color, statistics=statistics,
+                            pretty=sys.stdout.isatty())
+    extras = fix or unsafe_fixes or diff or baseline_path or write_baseline_path or annotate_path
     try:
         check_selection(select, ignore, config_path, paths[0])
         files = expand(paths)
@@ -51,28 +54,22 @@ def check(paths, fmt, select, ignore, fail_on, config_path, encoding, statistics
         if annotate_path:
             from planlint.cli.annotate import check_annotate
             check_annotate(files, annotate_path)
-        slim = not (baseline_path or write_baseline_path or annotate_path)
-        results = lint_all(files, config_path=config_path, encoding=encoding, select=select,
-                           ignore=ignore, jobs=jobs, slim=slim)
+        kwargs = dict(config_path=config_path, encoding=encoding, select=select, ignore=ignore,
+                      jobs=jobs)
+        if extras:
+            from planlint.cli.run import lint_all
+            results = lint_all(files, **kwargs)
+        else:  # each file rendered where it was linted: cheap to send back from -j workers
+            from planlint.cli.run import render_all
+            results = render_all(files, fmt, options, **kwargs)
     except PlanlintError as exc:
         fail(exc, lang)
-    if fix or unsafe_fixes or diff or baseline_path or write_baseline_path:
-        from planlint.cli.extras import apply_extras
-        results, done = apply_extras(results, fix=fix or unsafe_fixes, unsafe=unsafe_fixes,
-                                     diff=diff, baseline=baseline_path,
-                                     write_baseline=write_baseline_path, lang=lang,
-                                     config_path=config_path, select=select, ignore=ignore)
-        if done is not None:
-            sys.exit(done)
-    if annotate_path:
-        from planlint.cli.annotate import write_annotated
-        try:
-            write_annotated(results, annotate_path, lang)
-        except PlanlintError as exc:
-            fail(exc, lang)
-    color = not no_color and fmt == "text" and sys.stdout.isatty()
-    out = render(fmt, results, OutputOptions(lang=lang, color=color, statistics=statistics,
-                                             pretty=sys.stdout.isatty()))
+    if extras:
+        results = _extras(results, lang, fix=fix or unsafe_fixes, unsafe=unsafe_fixes, diff=diff,
+                          baseline=baseline_path, write_baseline=write_baseline_path,
+                          annotate=annotate_path, config_path=config_path, select=select,
+                          ignore=ignore)
+    out = render(fmt, results, options)
     if out:
         click.echo(out)
     errors = [r for r in results if r.error is not None]
@@ -82,8 +79,31 @@ def check(paths, fmt, select, ignore, fail_on, config_path, encoding, statistics
     if errors:
         sys.exit(EXIT_ERROR)
     threshold = SEVERITY_RANK[fail_on]
-    found = any(SEVERITY_RANK[d.severity] >= threshold for r in results for d in r.diagnostics)
+    found = any(SEVERITY_RANK[s] >= threshold for r in results for s in _severities(r))
     sys.exit(EXIT_FOUND if found else EXIT_OK)
+
+
+def _severities(result):
+    severities = getattr(result, "severities", None)
+    return severities if severities is not None else [d.severity for d in result.diagnostics]
+
+
+def _extras(results, lang, fix, unsafe, diff, baseline, write_baseline, annotate, **config):
+    """--fix/--diff/--baseline/--write-baseline/--annotate, on the full results."""
+    if fix or diff or baseline or write_baseline:
+        from planlint.cli.extras import apply_extras
+        results, done = apply_extras(results, fix=fix, unsafe=unsafe, diff=diff,
+                                     baseline=baseline, write_baseline=write_baseline, lang=lang,
+                                     **config)
+        if done is not None:
+            sys.exit(done)
+    if annotate:
+        from planlint.cli.annotate import write_annotated
+        try:
+            write_annotated(results, annotate, lang)
+        except PlanlintError as exc:
+            fail(exc, lang)
+    return results
 
 
 def check_selection(select, ignore, config_path, first_path) -> None:

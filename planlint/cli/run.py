@@ -44,23 +44,35 @@ def lint_one(path: str, config_path=None, encoding=None, select=None, ignore=Non
     return result
 
 
-def lint_slim(path: str, **kwargs) -> FileResult:
-    """lint_one for a worker process: the plan goes back as JSON data, which pickles far
-    faster than the model's objects (enough for every output but baselines and reports)."""
-    result = lint_one(path, **kwargs)
-    if result.plan is not None:
-        from planlint.output.json import plan_dict
-        result.plan_data, result.plan = plan_dict(result.plan), None
-    return result
+def lint_rendered(path: str, fmt: str, options, **kwargs):
+    """lint_one, then this file's part of the output (:mod:`planlint.output`): what a worker
+    process sends back is plain data that pickles in microseconds, not the model's objects."""
+    from planlint.output import render_file
+    return render_file(fmt, lint_one(path, **kwargs), options)
 
 
-def lint_all(paths, config_path=None, encoding=None, select=None, ignore=None, jobs=1,
-             slim=False):
+def _map(work, paths, jobs):
     if jobs > 1 and len(paths) > 1:
         from concurrent.futures import ProcessPoolExecutor
-        from functools import partial
-        work = partial(lint_slim if slim else lint_one, config_path=config_path,
-                       encoding=encoding, select=select, ignore=ignore)
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            return list(pool.map(work, paths, chunksize=8))
-    return [lint_one(p, config_path, encoding, select, ignore) for p in paths]
+        with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
+            chunk = max(1, min(8, len(paths) // (jobs * 4)))
+            return list(pool.map(work, paths, chunksize=chunk))
+    return [work(p) for p in paths]
+
+
+def lint_all(paths, config_path=None, encoding=None, select=None, ignore=None, jobs=1):
+    """FileResults with the model's objects (for fixes, baselines, reports, annotations)."""
+    from functools import partial
+    work = partial(lint_one, config_path=config_path, encoding=encoding, select=select,
+                   ignore=ignore)
+    return _map(work, paths, jobs)
+
+
+def render_all(paths, fmt: str, options, config_path=None, encoding=None, select=None,
+               ignore=None, jobs=1):
+    """Each file linted and rendered (in ``jobs`` processes): :class:`planlint.output.Rendered`
+    parts in the order of ``paths``, for :func:`planlint.output.render`."""
+    from functools import partial
+    work = partial(lint_rendered, fmt=fmt, options=options, config_path=config_path,
+                   encoding=encoding, select=select, ignore=ignore)
+    return _map(work, paths, jobs)

@@ -30,19 +30,25 @@ def _path(path: str) -> str:
     return path
 
 
-def render(results, options) -> str:
+def file_part(result, options) -> list[str]:
     lang = getattr(options, "lang", "zh")
+    path = _path(result.path)
+    if result.error is not None:
+        return [command("error", result.error.text(lang), file=path, title="planlint")]
     out = []
-    for result in results:
-        path = _path(result.path)
-        if result.error is not None:
-            out.append(command("error", result.error.text(lang), file=path, title="planlint"))
-            continue
-        for d in result.diagnostics:
-            s = d.span
-            out.append(command(
-                LEVELS.get(d.severity, "warning"), d.text(lang),
-                file=path, line=s.line, col=s.column, endLine=s.end_line, endColumn=s.end_column,
-                title=f"planlint {d.rule} ({d.code})",
-            ))
-    return "\n".join(out)
+    for d in result.diagnostics:
+        s = d.span
+        out.append(command(
+            LEVELS.get(d.severity, "warning"), d.text(lang),
+            file=path, line=s.line, col=s.column, endLine=s.end_line, endColumn=s.end_column,
+            title=f"planlint {d.rule} ({d.code})",
+        ))
+    return out
+
+
+def assemble(parts, options) -> str:
+    return "\n".join(line for part in parts for line in part)
+
+
+def render(results, options) -> str:
+    return assemble([file_part(r, options) for r in results], options)

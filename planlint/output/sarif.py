@@ -64,16 +64,16 @@ def _rule_descriptor(rule) -> dict:
     }
 
 
-def _rules(results) -> list:
+def _rules(parts) -> list:
     from planlint.engine import all_rules
     rules = {r.NAME: r for r in all_rules()}
     order = list(rules)
-    for result in results:
-        for d in result.diagnostics:
-            if d.rule not in rules:
-                rules[d.rule] = type("AdHoc", (), {"NAME": d.rule, "CODE": d.code,
-                                                   "SEVERITY": d.severity, "__doc__": d.rule})
-                order.append(d.rule)
+    for _, _, found in parts:
+        for _, (rule, code, severity) in found:
+            if rule not in rules:
+                rules[rule] = type("AdHoc", (), {"NAME": rule, "CODE": code,
+                                                 "SEVERITY": severity, "__doc__": rule})
+                order.append(rule)
     return [rules[name] for name in order]
 
 
@@ -88,10 +88,10 @@ def _fix(fix, uri, base) -> dict:
     }
 
 
-def _result(diag, index: dict, uri, base, lang, fingerprint) -> dict:
+def _result(diag, uri, base, lang, fingerprint) -> dict:
     out = {
         "ruleId": diag.rule,
-        "ruleIndex": index[diag.rule],
+        "ruleIndex": None,  # set by assemble(), which knows every file's rules
         "level": LEVELS.get(diag.severity, "warning"),
         "message": {"text": diag.text(lang)},
         "locations": [{"physicalLocation": {"artifactLocation": _location(uri, base),
@@ -113,24 +113,33 @@ def _fingerprints(result) -> list:
     return fingerprints(result)
 
 
-def render(results, options) -> str:
+def file_part(result, options) -> tuple:
+    """(artifact, read-error notification or None, [(result dict, (rule, code, severity))])."""
     lang = getattr(options, "lang", "zh")
-    rules = _rules(results)
+    uri, base = artifact_uri(result.path)
+    artifact = {"location": _location(uri, base)}
+    if result.source is not None:
+        artifact["encoding"] = result.source.encoding
+    if result.error is not None:
+        note = {"level": "error", "message": {"text": result.error.text(lang)},
+                "locations": [{"physicalLocation": {"artifactLocation": _location(uri, base)}}]}
+        return artifact, note, []
+    found = [(_result(diag, uri, base, lang, fp), (diag.rule, diag.code, diag.severity))
+             for diag, fp in zip(result.diagnostics, _fingerprints(result))]
+    return artifact, None, found
+
+
+def assemble(parts, options) -> str:
+    rules = _rules(parts)
     index = {r.NAME: i for i, r in enumerate(rules)}
     out, artifacts, notes = [], [], []
-    for result in results:
-        uri, base = artifact_uri(result.path)
-        artifact = {"location": _location(uri, base)}
-        if result.source is not None:
-            artifact["encoding"] = result.source.encoding
+    for artifact, note, found in parts:
         artifacts.append(artifact)
-        if result.error is not None:
-            notes.append({"level": "error", "message": {"text": result.error.text(lang)},
-                          "locations": [{"physicalLocation": {
-                              "artifactLocation": _location(uri, base)}}]})
-            continue
-        for diag, fp in zip(result.diagnostics, _fingerprints(result)):
-            out.append(_result(diag, index, uri, base, lang, fp))
+        if note is not None:
+            notes.append(note)
+        for entry, (rule, _, _) in found:
+            entry["ruleIndex"] = index[rule]
+            out.append(entry)
     run = {
         "tool": {"driver": {"name": "planlint", "version": __version__, "semanticVersion": __version__,
                             "informationUri": INFORMATION_URI,
@@ -144,6 +153,10 @@ def render(results, options) -> str:
     }
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, ensure_ascii=False, indent=2)
+
+
+def render(results, options) -> str:
+    return assemble([file_part(r, options) for r in results], options)
 
 
 def _srcroot() -> str:

@@ -131,50 +131,73 @@ def _fold_line(items, words, paint) -> str:
     return "  = " + paint(words["grouped"].format(n=len(items), rule=rule, lines=listed), "dim")
 
 
-def render(results, options) -> str:
+def file_part(result, options) -> tuple[list[str], dict, bool]:
+    """(output lines, tally, unreadable) of one file; the tally counts its findings by
+    (code, rule, severity, fixable) for the statistics and the summary."""
     lang = options.lang if options.lang in _WORDS else "zh"
     words, paint = _WORDS[lang], _Painter(options.color)
     out: list[str] = []
-    every = [d for r in results for d in r.diagnostics]
-    for result in results:
-        shown, members = _grouped(result.diagnostics)
-        for diag in shown:
-            out.extend(render_diagnostic(result, diag, paint, lang, options.show_source))
-            if diag.task is None and diag.group in members:
-                out.append(_fold_line(members[diag.group], words, paint))
-            if options.show_source:
-                out.append("")
-    if options.statistics and every:
+    shown, members = _grouped(result.diagnostics)
+    for diag in shown:
+        out.extend(render_diagnostic(result, diag, paint, lang, options.show_source))
+        if diag.task is None and diag.group in members:
+            out.append(_fold_line(members[diag.group], words, paint))
+        if options.show_source:
+            out.append("")
+    tally = Counter((d.code, d.rule, d.severity, d.fix is not None) for d in result.diagnostics)
+    return out, dict(tally), result.error is not None
+
+
+def assemble(parts, options) -> str:
+    lang = options.lang if options.lang in _WORDS else "zh"
+    words, paint = _WORDS[lang], _Painter(options.color)
+    out: list[str] = []
+    tally: Counter = Counter()
+    for lines, counts, _ in parts:
+        out.extend(lines)
+        tally.update(counts)
+    if options.statistics and tally:
         out.append(words["stats"])
-        out.extend(statistics(every, paint))
+        out.extend(statistics(tally, paint))
         out.append("")
-    out.append(summary(results, every, words))
+    out.append(summary(len(parts), tally, sum(1 for p in parts if p[2]), words))
     return "\n".join(out)
 
 
-def statistics(diagnostics, paint) -> list[str]:
-    counts = Counter((d.code, d.rule) for d in diagnostics)
-    fixable = {(d.code, d.rule) for d in diagnostics if d.fix is not None}
+def render(results, options) -> str:
+    return assemble([file_part(r, options) for r in results], options)
+
+
+def statistics(tally, paint) -> list[str]:
+    """Findings per rule, from a tally {(code, rule, severity, fixable): n}."""
+    counts: Counter = Counter()
+    fixable = set()
+    for (code, rule, _, has_fix), n in tally.items():
+        counts[(code, rule)] += n
+        if has_fix:
+            fixable.add((code, rule))
     width = len(str(max(counts.values())))
     return [f"{n:>{width}}  {paint(f'{code:<5}', 'bold')}  {'[*]' if (code, rule) in fixable else '   '}  {rule}"
             for (code, rule), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
-def summary(results, every, words) -> str:
-    if not every:
+def summary(files: int, tally, failed: int, words) -> str:
+    total = sum(tally.values())
+    if not total:
         text = words["none"]
     else:
-        by = Counter(d.severity for d in every)
+        by: Counter = Counter()
+        for (_, _, severity, _), n in tally.items():
+            by[severity] += n
         parts = [f"{words[s]} {by[s]}" for s in (ERROR, WARNING, INFO) if by[s]]
-        text = words["found"].format(n=len(every)) + "（" + "，".join(parts) + "）"
+        text = words["found"].format(n=total) + "（" + "，".join(parts) + "）"
         if words is _WORDS["en"]:
             text = text.replace("（", " (").replace("，", ", ").replace("）", ")")
-        fixable = sum(1 for d in every if d.fix is not None)
+        fixable = sum(n for (_, _, _, has_fix), n in tally.items() if has_fix)
         if fixable:
             text += ("；" if words is _WORDS["zh"] else "; ") + words["fixable"].format(n=fixable)
-    if len(results) > 1:
-        text += words["files"].format(n=len(results))
-    failed = sum(1 for r in results if r.error is not None)
+    if files > 1:
+        text += words["files"].format(n=files)
     if failed:
         text += ("；" if words is _WORDS["zh"] else "; ") + words["unreadable"].format(n=failed)
     return text
