@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 URL = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+"
@@ -22,6 +23,17 @@ def is_cjk(ch: str) -> bool:
 
 def has_han(text: str) -> bool:
     return bool(_HAN.search(text))
+
+
+def any_of(chars: str):
+    """A test whether a text holds any of ``chars``: ``in`` tests for a few, a regex for more."""
+    chars = "".join(sorted(set(chars)))
+    if not chars:
+        return lambda text: False
+    if len(chars) > 5:
+        return re.compile("[" + re.escape(chars) + "]").search
+    a, b, c, d, e = (chars * 5)[:5]  # repeats are harmless: ``in`` tests for up to five
+    return lambda text: a in text or b in text or c in text or d in text or e in text
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:
@@ -48,7 +60,6 @@ class task_at:
         self._spans = spans
 
     def get(self, line: int):
-        from bisect import bisect_right
         k = bisect_right(self._starts, line) - 1
         while k >= 0:
             start, end, task = self._spans[k]

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from planlint.rules._chars import MARKER, boilerplate_lines
+from planlint.rules._chars import MARKER, any_of, boilerplate_lines
 
 
 @dataclass
@@ -30,43 +30,45 @@ def scan(plan, kinds: dict[str, tuple[str, bool]]):
     """
     skip = boilerplate_lines(plan)
     pattern = _pattern("".join(sorted(kinds)))
-    search = pattern.search
+    has_bracket = any_of("".join(kinds))
     lines = plan.source.lines
     stack: list[tuple] = []  # (kind, char, line number, column) of each open bracket
-    index, count = 0, len(lines)
-    candidates = iter([i for i, line in enumerate(lines) if search(line.text)])
-    while True:
-        if not stack:  # nothing open: a line without brackets changes nothing
-            index = next((i for i in candidates if i >= index and lines[i].number not in skip), -1)
-            if index < 0:
-                break
-        elif index >= count:
-            break
-        line = lines[index]
-        text, number = line.text, line.number
-        if stack and (number in skip or not text.strip() or MARKER.match(text)):
-            yield from _flush(stack, ended_here=False)
-        if number in skip or not search(text):
-            if stack:
-                yield from _maybe_flush(stack, lines, index)
-            index += 1
+    done = -1  # index of the last line visited
+    for index in [i for i, line in enumerate(lines) if has_bracket(line.text) and line.number not in skip]:
+        if index <= done:
             continue
-        for m in pattern.finditer(text):
-            ch = m.group()
-            kind, is_open = kinds[ch]
-            if is_open:
-                stack.append((kind, ch, number, m.start() + 1))
-                continue
-            for k in range(len(stack) - 1, -1, -1):
-                if stack[k][0] == kind:
-                    del stack[k]
-                    break
-            else:
-                yield Unmatched(ch, number, m.start() + 1, False, False)
-        if stack:
+        yield from _match(pattern, kinds, lines[index], stack)
+        while stack:  # something is open: visit every line until it is closed or reported
             yield from _maybe_flush(stack, lines, index)
-        index += 1
+            if not stack:
+                break
+            index += 1
+            line = lines[index]
+            text, number = line.text, line.number
+            if number in skip or not text.strip() or MARKER.match(text):
+                yield from _flush(stack, ended_here=False)
+            if number not in skip and has_bracket(text):
+                yield from _match(pattern, kinds, line, stack)
+        done = index
     yield from _flush(stack, ended_here=True, line=lines[-1].number if lines else 0)
+
+
+def _match(pattern, kinds, line, stack: list[tuple]) -> list[Unmatched]:
+    """Push the line's openers, pop what its closers close; the closers left without a partner."""
+    number, unmatched = line.number, []
+    for m in pattern.finditer(line.text):
+        ch = m.group()
+        kind, is_open = kinds[ch]
+        if is_open:
+            stack.append((kind, ch, number, m.start() + 1))
+            continue
+        for k in range(len(stack) - 1, -1, -1):
+            if stack[k][0] == kind:
+                del stack[k]
+                break
+        else:
+            unmatched.append(Unmatched(ch, number, m.start() + 1, False, False))
+    return unmatched
 
 
 @lru_cache(maxsize=8)

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from planlint.diagnostics import Edit, Fix, Problem
 from planlint.model import Span
-from planlint.rules._chars import boilerplate_lines, has_han, inside, is_cjk, task_at, url_spans
+from planlint.rules._chars import any_of, boilerplate_lines, has_han, inside, is_cjk, task_at, url_spans
 
 NAME = "halfwidth-punctuation"
 CODE = "P001"
@@ -41,37 +41,47 @@ def check(plan, options):
     wanted = set(options.get("chars", "():,;")) & set(FULL)
     if not wanted:
         return
-    present = re.compile("[" + re.escape("".join(sorted(wanted))) + "]")
+    present = any_of("".join(wanted))
+    find = _finder(wanted)
     skip = boilerplate_lines(plan)
     owner = None
     for line in plan.source.lines:
-        if not present.search(line.text) or line.number in skip:
+        if not present(line.text) or line.number in skip:
             continue
         owner = owner or task_at(plan)
-        hits = sorted(offending(line.text, wanted))
+        hits = sorted(find(line.text))
         if hits:
             yield _problem(line.number, line.text, hits, owner.get(line.number))
 
 
 def offending(text: str, wanted: set[str]) -> set[int]:
     """0-based indexes of half-width punctuation that sits in Chinese text."""
-    urls = url_spans(text) if ("/" in text or "@" in text or "www" in text) else []
-    hits: set[int] = set()
-    if ("(" in wanted or ")" in wanted) and ("(" in text or ")" in text):
-        for i, j in _paren_pairs(text):
-            if urls and inside(urls, i):
-                continue
-            left, right = text[i] == "(", text[j] == ")"
-            if (left and right) and not (_near_cjk(text, i) or _near_cjk(text, j)
-                                         or has_han(text[i + 1:j])):
-                continue  # a half-width pair in English text; a mixed pair always counts
-            if left and "(" in wanted:
-                hits.add(i)
-            if right and ")" in wanted:
-                hits.add(j)
+    return _finder(wanted)(text)
+
+
+def _finder(wanted: set[str]):
+    """``offending`` for one set of wanted characters, with the per-set work done once."""
+    want_open, want_close = "(" in wanted, ")" in wanted
     separators = "".join(sorted(wanted - {"(", ")"}))
-    if separators:
-        direct, other = _separators(separators)
+    direct, other = _separators(separators) if separators else (None, None)
+
+    def find(text: str) -> set[int]:
+        urls = url_spans(text) if ("/" in text or "@" in text or "www" in text) else []
+        hits: set[int] = set()
+        if (want_open or want_close) and ("(" in text or ")" in text):
+            for i, j in _paren_pairs(text):
+                if urls and inside(urls, i):
+                    continue
+                left, right = text[i] == "(", text[j] == ")"
+                if (left and right) and not (_near_cjk(text, i) or _near_cjk(text, j)
+                                             or has_han(text[i + 1:j])):
+                    continue  # a half-width pair in English text; a mixed pair always counts
+                if left and want_open:
+                    hits.add(i)
+                if right and want_close:
+                    hits.add(j)
+        if direct is None:
+            return hits
         if urls:
             hits.update(i for i in map(_START, direct.finditer(text)) if not inside(urls, i))
         else:  # right next to a CJK character: the common case, without a Python loop
@@ -83,7 +93,9 @@ def offending(text: str, wanted: set[str]) -> set[int]:
                 continue
             if _near_cjk(text, i):
                 hits.add(i)
-    return hits
+        return hits
+
+    return find
 
 
 @lru_cache(maxsize=16)

@@ -32,11 +32,12 @@ _MARKUP = re.compile(
 
 
 def check(plan, options):
-    owner = task_at(plan)
+    owner = None  # built on the first finding: most plans have none
     for line in plan.source.lines:
         text = line.text
         if "*" not in text and "_" not in text and "<" not in text and "&" not in text:
             continue
+        owner = owner or task_at(plan)
         for m in _MARKUP.finditer(text):
             span = Span.of(line.number, m.start() + 1, m.end() - m.start())
             yield Problem(

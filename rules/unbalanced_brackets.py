@@ -31,8 +31,9 @@ CLOSER = {"(": ")", "（": "）", "[": "]", "【": "】", "〔": "〕", "《": "
 
 
 def check(plan, options):
-    owner = task_at(plan)
+    owner = None  # built on the first finding: most plans have none
     for item in scan(plan, KINDS):
+        owner = owner or task_at(plan)
         span = Span.of(item.line, item.column, 1)
         if item.opener:
             yield Problem(span=span, message=f"“{item.char}”没有对应的右括号",

@@ -27,8 +27,9 @@ KINDS = table([("double", "“", "”"), ("single", "‘", "’")])
 
 
 def check(plan, options):
-    owner = task_at(plan)
+    owner = None  # built on the first finding: most plans have none
     for item in scan(plan, KINDS):
+        owner = owner or task_at(plan)
         zh = "没有对应的后引号" if item.opener else "没有对应的前引号"
         en = "is never closed" if item.opener else "has no opening quote"
         yield Problem(span=Span.of(item.line, item.column, 1), message=f"引号 {item.char} {zh}",
