@@ -11,7 +11,6 @@ import os
 from functools import lru_cache
 
 from planlint.config import Config
-from planlint.configcheck import build_config
 from planlint.errors import ConfigError
 
 ALT_FILENAMES = (".planlint.yaml", ".planlint.yml")
@@ -65,6 +64,7 @@ def load_file(path: str) -> Config:
         where_en = f" at line {mark.line + 1}" if mark else ""
         raise ConfigError(f"配置文件 {path} {where}不是有效的 YAML",
                           f"config file {path} is not valid YAML{where_en}") from None
+    from planlint.configcheck import build_config  # validation: only when a config file exists
     return build_config(data, path)
 
 

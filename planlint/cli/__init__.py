@@ -1,16 +1,14 @@
 """Command line: ``planlint check|parse|rules|explain|lsp|report|export``.
 
 Each command lives in its own module and is imported only when run, so ``planlint check`` does not
-pay for the language server or the report renderer.
+pay for the language server or the report renderer. The common ``planlint check`` invocations do
+not import click at all (:mod:`planlint.cli.fastargs` reads them; ~35 ms of start-up); everything
+else goes through the click group in :mod:`planlint.cli.group` (``planlint.cli.cli``).
 """
 from __future__ import annotations
 
-import importlib
+import os
 import sys
-
-import click
-
-from planlint import __version__
 
 COMMANDS = {
     "check": ("planlint.cli.check", "check", "检查计划文件并报告问题（Lint plan files）"),
@@ -23,38 +21,43 @@ COMMANDS = {
 }
 
 
-class LazyGroup(click.Group):
-    def list_commands(self, ctx):
-        return list(COMMANDS)
-
-    def get_command(self, ctx, name):
-        if name not in COMMANDS:
-            return None
-        module, attr, _ = COMMANDS[name]
-        try:
-            return getattr(importlib.import_module(module), attr)
-        except ImportError as exc:
-            reason = str(exc)  # ``exc`` is unbound once the except block ends
-
-            @click.command(name, help=COMMANDS[name][2])
-            def unavailable():
-                raise click.ClickException(f"命令 {name} 不可用：{reason}")
-            return unavailable
-
-    def format_commands(self, ctx, formatter):
-        rows = [(name, help_) for name, (_, _, help_) in COMMANDS.items()]
-        with formatter.section("Commands"):
-            formatter.write_dl(rows)
-
-
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="planlint")
-def cli():
-    """planlint：政府工作计划（工作要点、任务分工、实施方案）草稿检查工具。"""
+def __getattr__(name):  # ``from planlint.cli import cli`` imports click only then
+    if name in ("cli", "LazyGroup"):
+        from planlint.cli import group
+        return getattr(group, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main(argv=None):
+    args = sys.argv[1:] if argv is None else list(argv)
+    if args[:1] == ["check"] and "_PLANLINT_COMPLETE" not in os.environ:
+        from planlint.cli.fastargs import parse_check
+        options = parse_check(args[1:])
+        if options is not None:  # else click parses them, and reports what is wrong
+            _run_without_click(options)
+    from planlint.cli.group import cli
     try:
         cli.main(args=argv, prog_name="planlint", standalone_mode=True)
     except KeyboardInterrupt:
         sys.exit(130)
+
+
+def _run_without_click(options: dict) -> "NoReturn":  # noqa: F821
+    """``planlint check`` as click's standalone mode runs it (same interrupt and pipe handling)."""
+    from planlint.cli.lint import run_check
+    from planlint.cli.status import echo
+    try:
+        run_check(**options)
+    except (EOFError, KeyboardInterrupt):
+        echo("", err=True)
+        echo("Aborted!", err=True)
+        sys.exit(1)
+    except OSError as exc:
+        import errno
+        if exc.errno != errno.EPIPE:
+            raise
+        from click.utils import PacifyFlushWrapper
+        sys.stdout = PacifyFlushWrapper(sys.stdout)
+        sys.stderr = PacifyFlushWrapper(sys.stderr)
+        sys.exit(1)
+    sys.exit(0)
