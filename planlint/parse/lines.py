@@ -9,7 +9,6 @@ markup rules), TEXT (anything else).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Optional
 
 from planlint.parse import lexicon as lx
@@ -29,22 +28,34 @@ _UNITISH = re.compile(r"(?:局|办|委|厅|部|院|所|中心|政府|室|科|处
                       r"区|县|镇|乡|场|牵头|负责|落实|配合)(?:[、，,；;。]|$)")
 
 
-@dataclass
 class Rec:
-    kind: str
-    line: int
-    column: int  # 1-based column of ``text`` in the source line
-    text: str
-    level: int = 0
-    style: str = ""
-    number: str = ""
-    value: Optional[int] = None
-    marker: str = ""  # the marker as written (``3.`` ``（二）``)
-    mcol: int = 0  # 1-based column where the marker starts
-    cells: list = field(default_factory=list)  # [(text, column)] for ROW/ROWITEM/HEADER
-    label: str = ""  # FIELD label
-    bracket: bool = False  # CLAUSE written in brackets
-    open: bool = False  # CLAUSE ending in a separator: continues on a later line
+    """One line record (or one item of a line). A plain slotted class: the classifier makes one
+    per line, and a dataclass ``__init__`` with default factories was a measurable share."""
+
+    __slots__ = ("kind", "line", "column", "text", "level", "style", "number", "value", "marker",
+                 "mcol", "cells", "label", "bracket", "open")
+
+    def __init__(self, kind: str, line: int, column: int, text: str, level: int = 0,
+                 style: str = "", number: str = "", value: Optional[int] = None, marker: str = "",
+                 mcol: int = 0, cells: Optional[list] = None, label: str = "",
+                 bracket: bool = False, open: bool = False):
+        self.kind = kind
+        self.line = line
+        self.column = column  # 1-based column of ``text`` in the source line
+        self.text = text
+        self.level = level
+        self.style = style
+        self.number = number
+        self.value = value
+        self.marker = marker  # the marker as written (``3.`` ``（二）``)
+        self.mcol = mcol  # 1-based column where the marker starts
+        self.cells = cells if cells is not None else []  # [(text, column)] of table rows
+        self.label = label  # FIELD label, or "layout" for layout noise
+        self.bracket = bracket  # CLAUSE written in brackets
+        self.open = open  # CLAUSE ending in a separator: continues on a later line
+
+    def __repr__(self) -> str:
+        return f"Rec({self.kind}, {self.line}:{self.column}, {self.text[:20]!r})"
 
 
 def _content(raw: str) -> tuple[str, int]:
