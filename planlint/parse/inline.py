@@ -13,12 +13,10 @@ import re
 
 from planlint.parse import lexicon as lx
 from planlint.parse.clauses import parse_clause, units_plausible
-from planlint.parse.lines import _UNITISH
 
 Piece = tuple[str, int, int]
 
-_ROLE_HINT = re.compile(r"牵头|负责|落实|配合|参与|协办|[:：]")
-_ROLE_WORD = re.compile(r"牵头|负责|配合|参与|协办|落实")
+_ROLE_HINT = re.compile(lx.ROLE_WORD.pattern + r"|[:：]")  # a role word or a field label
 _TAIL = re.compile(r"^[\s\u3000。；;.，,、]*$")
 _BRACKET = re.compile(r"[（()）]")
 # A label inside running text: at the start of a piece or after a sentence or clause break.
@@ -135,7 +133,7 @@ def _bracket_groups(text: str):
 
 
 def _is_clause(inner: str, at_end: bool) -> bool:
-    if not inner.strip() or len(inner) > 200 or not _UNITISH.search(inner):
+    if not inner.strip() or len(inner) > 200 or not lx.UNITISH.search(inner):
         return False
     clause = parse_clause([(inner, 1, 1)], "bracket")
     if clause is None:
@@ -155,7 +153,7 @@ def _closing_sentence(pieces: list[Piece], clauses, deadline):
     for m in reversed(sentences[max(first, len(sentences) - 2):]):
         raw = m.group()
         body = raw.rstrip("。；;").strip(lx.BLANKS)
-        if len(body) > 60 or not _ROLE_WORD.search(body) or not _UNITISH.search(body):
+        if len(body) > 60 or not lx.ROLE_WORD.search(body) or not lx.UNITISH.search(body):
             continue
         offset = m.start() + len(raw) - len(raw.lstrip(lx.BLANKS))
         clause = parse_clause([(body, line, column + offset)], "line")

@@ -77,6 +77,8 @@ ROLE_PHRASE = (r"(?:按照?(?:各自)?职(?:责|能)(?:分工)?|根据职(?:责|
                r"(?:牵头|负责|落实|配合|参与|协助|协办|组织实施|实施|承办|抓好|指导)"
                r"(?:分别|分头)?(?:牵头|负责|落实|配合|参与|实施)*")
 ROLE_AT_END = re.compile(rf"(?P<role>{ROLE_PHRASE})$")
+# Any role word: what makes a list of names a responsibility clause.
+ROLE_WORD = re.compile(r"牵头|负责|落实|配合|参与|协办")
 LEAD_ROLE = re.compile(r"牵头|主责|主办")
 HELP_ROLE = re.compile(r"配合|参与|协助|协办|协同")
 
@@ -108,3 +110,7 @@ DRAFT_WORDS = re.compile(r"征求意见稿|送审稿|讨论稿|草案|初稿|修
 # Sections that state aims, not work: their items are not tasks.
 AIMS = re.compile(r"指导思想|主要目标|总体要求|工作目标|基本原则|总体目标|工作原则|目标要求|总体思路|"
                   r"适用范围|编制依据|目标任务$")
+
+# Cheap pre-check: a clause ends some part with an organisational noun or a role word.
+UNITISH = re.compile(r"(?:局|办|委|厅|部|院|所|中心|政府|室|科|处|站|队|会|组|行|社|馆|网站|门|位|构|"
+                      r"区|县|镇|乡|场|牵头|负责|落实|配合)(?:[、，,；;。]|$)")

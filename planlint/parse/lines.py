@@ -21,11 +21,7 @@ _PAGE_NUMBER = re.compile(r"^[-—–]\s*\d{1,3}\s*[-—–]$|^第\s*\d+\s*页(?
 _RULE_LINE = re.compile(r"^[|:\-\s—_=+*]{3,}$")
 _SENTENCE_END = "。！？!?"
 _LABEL_FIRST = {label[0] for label in lx.LABEL_ROLE}
-_ROLE_WORDS = re.compile(r"牵头|负责|落实|配合|参与|协办")
 _MARKER_START = set("0123456789（()）、" + lx.CN_DIGITS + "".join(chr(c) for c in range(0x2460, 0x2474)))
-# Cheap pre-check: a clause ends some part with an organisational noun or a role word.
-_UNITISH = re.compile(r"(?:局|办|委|厅|部|院|所|中心|政府|室|科|处|站|队|会|组|行|社|馆|网站|门|位|构|"
-                      r"区|县|镇|乡|场|牵头|负责|落实|配合)(?:[、，,；;。]|$)")
 
 
 class Rec:
@@ -269,15 +265,15 @@ def _clause_line(number: int, col: int, text: str) -> Optional[Rec]:
     bracket = text[0] in "（(" and text[-1] in "）)" and len(text) > 2
     inner, icol = (text[1:-1], col + 1) if bracket else (text, col)
     if len(inner) > (200 if bracket else 90) or "。" in inner.rstrip("。") or \
-            not _UNITISH.search(inner):
+            not lx.UNITISH.search(inner):
         return None
-    if not bracket and inner.endswith("。") and not _ROLE_WORDS.search(inner):
+    if not bracket and inner.endswith("。") and not lx.ROLE_WORD.search(inner):
         return None  # a sentence, not a unit cell
     clause = parse_clause([(inner, number, icol)], "line")
     if clause is None:
         return None
     labelled = bool(lx.FIELD.match(inner))
-    has_role = any(ch in inner for ch in ("牵头", "负责", "落实", "配合", "参与", "协办"))
+    has_role = bool(lx.ROLE_WORD.search(inner))
     strict = not (bracket and (labelled or has_role))
     if not units_plausible(clause, strict=strict):
         return None
