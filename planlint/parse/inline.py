@@ -25,47 +25,67 @@ _INLINE_LABEL = re.compile(rf"(?:^|(?<=[。；;，,\s]))(?P<label>{'|'.join(sort
 _SENTENCE = re.compile(r"[^。；;]+[。；;]?")
 
 
+class _Joined:
+    """A task's text pieces as one string, with slices mapped back to source pieces.
+
+    Clauses are found in the joined text, so one broken across lines (PDF text wrapped every
+    few dozen characters) is still one clause."""
+
+    def __init__(self, pieces: list[Piece]):
+        self.pieces = pieces
+        self.starts, offset = [], 0
+        for text, _, _ in pieces:
+            self.starts.append(offset)
+            offset += len(text)
+        self.text = "".join(text for text, _, _ in pieces)
+
+    def slice(self, a: int, b: int) -> list[Piece]:
+        out = []
+        for (text, line, column), start in zip(self.pieces, self.starts):
+            lo, hi = max(a, start), min(b, start + len(text))
+            if lo < hi:
+                out.append((text[lo - start:hi - start], line, column + lo - start))
+        return out
+
+
 def extract(pieces: list[Piece]):
     """Return (text pieces, raw clauses, deadline piece or None)."""
-    text_pieces, clauses, deadline = [], [], None
-    for text, line, column in pieces:
-        kept = []
-        cursor = 0
-        for start, end, found in _spans(text, line, column):
-            kind, payload = found
-            if kind == "clause":
-                clauses.append(payload)
-            elif deadline is None:
-                deadline = payload
-            if text[cursor:start]:
-                kept.append((text[cursor:start], line, column + cursor))
-            cursor = max(cursor, end)
-        if text[cursor:]:
-            kept.append((text[cursor:], line, column + cursor))
-        text_pieces.extend(kept)
-    if clauses or not text_pieces:
-        return text_pieces, clauses, deadline
-    return _closing_sentence(text_pieces, clauses, deadline)
+    if not pieces:
+        return [], [], None
+    joined = _Joined(pieces)
+    clauses, deadline, kept, cursor = [], None, [], 0
+    for start, end, (kind, payload) in _spans(joined):
+        if kind == "clause":
+            clauses.append(payload)
+        elif deadline is None:
+            deadline = payload
+        kept += joined.slice(cursor, start)
+        cursor = max(cursor, end)
+    kept += joined.slice(cursor, len(joined.text))
+    if clauses or not kept:
+        return kept, clauses, deadline
+    return _closing_sentence(kept, clauses, deadline)
 
 
-def _spans(text: str, line: int, column: int):
-    """(start, end, (kind, payload)) of clauses and deadlines in one piece of text, in order."""
+def _spans(joined: _Joined):
+    """(start, end, (kind, payload)) of clauses and deadlines in the text, in order."""
+    text = joined.text
     found = []
     has_colon = "：" in text or ":" in text  # every field label ends with one
     for start, end in (_bracket_groups(text) if "（" in text or "(" in text else ()):
         inner = text[start + 1:end]
-        items = _labelled(inner, line, column + start + 1)
+        items = _labelled(joined, start + 1, end)
         if items:
             found.append((start, end + 1, items))
         elif _is_clause(inner, at_end=bool(_TAIL.match(text[end + 1:]))):
-            found.append((start, end + 1, [("clause", ([(inner, line, column + start + 1)],
+            found.append((start, end + 1, [("clause", (joined.slice(start + 1, end),
                                                        "bracket", None))]))
     taken = [(s, e) for s, e, _ in found]
     for m in (_INLINE_LABEL.finditer(text) if has_colon else ()):
         if any(s <= m.start() < e for s, e in taken):
             continue
         end = _value_end(text, m.end())
-        items = _labelled(text[m.start():end], line, column + m.start())
+        items = _labelled(joined, m.start(), end)
         if items:
             found.append((m.start(), end, items))
             taken.append((m.start(), end))
@@ -86,8 +106,9 @@ def _value_end(text: str, pos: int) -> int:
     return end
 
 
-def _labelled(inner: str, line: int, column: int) -> list:
-    """Fields inside ``inner`` (牵头单位：X；完成时限：Y) as clause / deadline items."""
+def _labelled(joined: _Joined, a: int, b: int) -> list:
+    """Fields inside text[a:b] (牵头单位：X；完成时限：Y) as clause / deadline items."""
+    inner = joined.text[a:b]
     if "：" not in inner and ":" not in inner:
         return []
     marks = list(_INLINE_LABEL.finditer(inner))
@@ -99,20 +120,20 @@ def _labelled(inner: str, line: int, column: int) -> list:
         value = inner[m.end():stop]
         trimmed = value.rstrip(lx.BLANKS + "。；;，,.")
         lead = len(trimmed) - len(trimmed.lstrip(lx.BLANKS))
-        value_col = column + m.end() + lead
         trimmed = trimmed.strip(lx.BLANKS)
         if not trimmed:
             continue
+        start = a + m.end() + lead
+        parts = joined.slice(start, start + len(trimmed))
         role = lx.LABEL_ROLE[m.group("label")]
         if role == "deadline":
-            items.append(("deadline", (trimmed, line, value_col)))
-        else:
-            if role == "owner" and m.group("label").startswith("牵头"):
-                role = "lead"
-            elif role == "owner" and any(r == "lead" for k, (_, _, r) in
-                                         ((k, p) for k, p in items if k == "clause")):
-                role = "participant"
-            items.append(("clause", ([(trimmed, line, value_col)], "field", role)))
+            items.append(("deadline", (trimmed, parts[0][1], parts[0][2])))
+            continue
+        if role == "owner" and m.group("label").startswith("牵头"):
+            role = "lead"
+        elif role == "owner" and any(k == "clause" and p[2] == "lead" for k, p in items):
+            role = "participant"
+        items.append(("clause", (parts, "field", role)))
     return items
 
 
@@ -146,21 +167,20 @@ def _is_clause(inner: str, at_end: bool) -> bool:
 def _closing_sentence(pieces: list[Piece], clauses, deadline):
     """A closing sentence that only names units with role words: 区府办牵头，各单位配合。
 
-    Looked for among the last two sentences of the last piece, never in the task's first one."""
-    text, line, column = pieces[-1]
+    Looked for among the last two sentences of the text, never in the task's first one."""
+    joined = _Joined(pieces)
+    text = joined.text
     sentences = list(_SENTENCE.finditer(text))
-    first = 1 if len(pieces) == 1 else 0
-    for m in reversed(sentences[max(first, len(sentences) - 2):]):
+    for m in reversed(sentences[max(1, len(sentences) - 2):]):
         raw = m.group()
         body = raw.rstrip("。；;").strip(lx.BLANKS)
         if len(body) > 60 or not lx.ROLE_WORD.search(body) or not lx.UNITISH.search(body):
             continue
-        offset = m.start() + len(raw) - len(raw.lstrip(lx.BLANKS))
-        clause = parse_clause([(body, line, column + offset)], "line")
+        start = m.start() + len(raw) - len(raw.lstrip(lx.BLANKS))
+        parts = joined.slice(start, start + len(body))
+        clause = parse_clause(parts, "line")
         if clause is None or not clause.units or not units_plausible(clause, strict=True):
             continue
-        clauses.append(([(body, line, column + offset)], "line", None))
-        kept = [(t, line, column + s) for t, s in ((text[:m.start()], 0), (text[m.end():], m.end()))
-                if t]
-        return pieces[:-1] + kept, clauses, deadline
+        clauses.append((parts, "line", None))
+        return joined.slice(0, m.start()) + joined.slice(m.end(), len(text)), clauses, deadline
     return pieces, clauses, deadline
