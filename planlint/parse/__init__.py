@@ -19,7 +19,7 @@ from planlint.parse.structure import parse_blocks
 def parse_source(source: Source, year: Optional[int] = None) -> Plan:
     records = classify_lines(source.lines)
     blocks = parse_blocks(records)
-    nodes, preamble, noise = build_nodes(blocks)
+    nodes, preamble, noise = build_nodes(blocks, _wrap_width(source, records))
     meta = read_meta(source, preamble, nodes)
     plan_year = meta.year or year
     ids = _ids(nodes)
@@ -47,6 +47,22 @@ def parse_source(source: Source, year: Optional[int] = None) -> Plan:
         boilerplate=tuple(Span(r.line, r.column, r.line, r.column + len(r.text))
                           for r in noise if r.label != "layout"),
     )
+
+
+def _wrap_width(source, records) -> int:
+    """The width of hard-wrapped text (PDF extraction puts a line break every N characters),
+    or 0 when lines are whole paragraphs: many text lines ending within two characters of the
+    same length (25 or more: field lines and unit cells are shorter) give it away."""
+    from collections import Counter
+    lengths = Counter(len(source.line(r.line).rstrip()) for r in records
+                      if r.kind in ("TEXT", "MARKER") and "\t" not in source.line(r.line)
+                      and len(r.text) >= 15)
+    if not lengths:
+        return 0
+    top = max(lengths, key=lambda n: (sum(lengths.get(n - k, 0) for k in range(3)), n))
+    near = sum(lengths.get(top - k, 0) for k in range(3))
+    total = sum(lengths.values())
+    return top - 2 if top >= 25 and near >= 5 and near * 4 >= total else 0
 
 
 def _collect_clauses(nodes: list[Node], task_nodes: list[Node]) -> dict:

@@ -40,8 +40,11 @@ class Node:
         self.end = max(self.end, (line, column + length))
 
 
-def build_nodes(blocks: list[Block]) -> tuple[list[Node], list[Rec], list[Rec]]:
-    """Return (all item nodes in order, preamble records, noise records)."""
+def build_nodes(blocks: list[Block], wrap: int = 0) -> tuple[list[Node], list[Rec], list[Rec]]:
+    """Return (all item nodes in order, preamble records, noise records).
+
+    ``wrap``: the line width of hard-wrapped text (PDF extraction), 0 when lines are paragraphs.
+    """
     nodes: list[Node] = []
     stack: list[Node] = []
     header = Header()
@@ -57,7 +60,7 @@ def build_nodes(blocks: list[Block]) -> tuple[list[Node], list[Rec], list[Rec]]:
             continue
         node = _open(block.head, stack)
         nodes.append(node)
-        _attach(node, block.parts, header, noise)
+        _attach(node, block.parts, header, noise, wrap)
     return nodes, preamble, noise
 
 
@@ -81,12 +84,12 @@ def _open(head: Rec, stack: list[Node]) -> Node:
     return node
 
 
-def _attach(node: Node, parts: list[Rec], header: Header, noise: list[Rec]):
+def _attach(node: Node, parts: list[Rec], header: Header, noise: list[Rec], wrap: int = 0):
     structured = [i for i, r in enumerate(parts) if r.kind in ("CLAUSE", "FIELD", "TIMING")]
     first_structured = structured[0] if structured else len(parts)
     if node.head.kind == "ROWITEM":
         _row_cells(node, node.head.cells, header, node.head.line)
-    continuing = _accepts_body(node)
+    continuing = _accepts_body(node) or _full(node.head, wrap)
     pending_clause: list[Piece] = []
     unit_cells = 0
     for i, rec in enumerate(parts):
@@ -100,10 +103,11 @@ def _attach(node: Node, parts: list[Rec], header: Header, noise: list[Rec]):
             _row_cells(node, rec.cells, header, rec.line)
             continue
         if rec.kind == "TEXT":
-            if i < first_structured and (structured or continuing):
+            if i < first_structured and (structured or continuing or
+                                         rec.text[:1] in _CLOSING_PUNCTUATION):
                 node.pieces.append((rec.text, rec.line, rec.column))
                 node.extend_end(rec.line, rec.column, len(rec.text))
-                continuing = structured or not sentence_ended(rec.text)
+                continuing = structured or not sentence_ended(rec.text) or _full(rec, wrap)
             else:
                 node.loose.append(rec)
                 continuing = False
@@ -150,6 +154,15 @@ def _next_is_clause(parts, i) -> bool:
             continue
         return rec.kind == "CLAUSE"
     return False
+
+
+# A line that starts with these continues the one before (PDF extraction wraps them over).
+_CLOSING_PUNCTUATION = set("。，、；：）」”！？")
+
+
+def _full(rec: Rec, wrap: int) -> bool:
+    """A line filled to the wrap width of hard-wrapped text: its sentence may go on."""
+    return bool(wrap) and rec.column + len(rec.text) - 1 >= wrap
 
 
 def _accepts_body(node: Node) -> bool:
