@@ -233,12 +233,20 @@ def _fields(number: int, col: int, text: str) -> list[Rec]:
     return recs
 
 
+_WIDE_GAP = re.compile(r"\S(?: {2,}|\u3000+ *)\S")
+_SPACED_CELL = re.compile(r"[^ \t\u3000]+(?: [^ \t\u3000]+)*")
+
+
 def _split_cells(raw: str, text: str, col: int, header_cols: int) -> list:
     """Cells of a pipe row, or of a tab-separated row once a multi-column header was seen."""
     if text.count("|") >= 2 or (text.startswith("|") and text.endswith("|")):
         sep = "|"
     elif "\t" in text and header_cols >= 2:
         sep = "\t"
+    elif header_cols >= 2 and _WIDE_GAP.search(text):
+        # columns kept apart by runs of spaces (PDF tables); one space stays inside a cell
+        cells = [(m.group(), col + m.start()) for m in _SPACED_CELL.finditer(text)]
+        return cells if len(cells) >= 2 else []
     else:
         return []
     cells, pos = [], 0
