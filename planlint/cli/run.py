@@ -1,6 +1,7 @@
 """Lint a list of paths with the right configuration for each (used by check, report, export)."""
 from __future__ import annotations
 
+import os
 import sys
 
 from planlint.api import FileResult, lint_source
@@ -39,7 +40,16 @@ def lint_one(path: str, config_path=None, encoding=None, select=None, ignore=Non
         source = read_one(path, encoding)
     except PlanlintError as exc:
         return FileResult(path, error=exc)
-    result = lint_source(source, config)
+    try:
+        result = lint_source(source, config)
+    except Exception as exc:  # a bug in planlint must not become a user's traceback
+        if os.environ.get("PLANLINT_DEBUG"):
+            raise
+        return FileResult(path, source=source, error=PlanlintError(
+            f"{path}：planlint 内部错误（{type(exc).__name__}: {exc}），请报告此问题；"
+            "设置 PLANLINT_DEBUG=1 可查看详情",
+            f"{path}: internal error in planlint ({type(exc).__name__}: {exc}); please report "
+            "it, PLANLINT_DEBUG=1 shows the details"))
     result.path = path
     return result
 
