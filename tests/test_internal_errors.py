@@ -43,3 +43,9 @@ def test_planlint_debug_shows_the_traceback():
     import os
     proc = run("check", str(GOOD), env={**os.environ, "PLANLINT_DEBUG": "1"})
     assert proc.returncode != 0 and "Traceback" in proc.stderr
+
+
+def test_parse_command_internal_error_is_one_line():
+    proc = run("parse", str(GOOD))
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr and "内部错误" in proc.stderr

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 import click
@@ -26,7 +27,14 @@ def parse(path, fmt, encoding, lang):
         source = read_one(path, encoding)
     except PlanlintError as exc:
         fail(exc, lang)
-    doc = plan_document(parse_source(source))
+    try:
+        doc = plan_document(parse_source(source))
+    except Exception as exc:  # a bug in planlint must not become a user's traceback
+        if os.environ.get("PLANLINT_DEBUG"):
+            raise
+        fail(PlanlintError(f"{path}：planlint 内部错误（{type(exc).__name__}: {exc}），请报告此问题",
+                           f"{path}: internal error in planlint ({type(exc).__name__}: {exc})"),
+             lang)
     if fmt == "json":
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
