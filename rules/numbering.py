@@ -41,6 +41,8 @@ def check(plan, options):
             if line_text not in damaged:  # page-break repeats of a damaged heading: report once
                 damaged.add(line_text)
                 yield _damaged(marker)
+                # it stands where the next number was lost: 三、 after 、聚焦… is no gap
+                last[level] = running[level] = (last.get(level) or 0) + 1
             _close_deeper(last, level)  # a damaged marker still opens a new item at its level
             continue
         previous = last.get(level)
