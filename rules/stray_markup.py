@@ -38,12 +38,33 @@ def check(plan, options):
         if "*" not in text and "_" not in text and "<" not in text and "&" not in text:
             continue
         owner = owner or task_at(plan)
-        for m in _MARKUP.finditer(text):
-            span = Span.of(line.number, m.start() + 1, m.end() - m.start())
+        for marks in _grouped(list(_MARKUP.finditer(text))):
+            spans = [Span.of(line.number, m.start() + 1, m.end() - m.start()) for m in marks]
+            shown = marks[0].group() + ("…" + marks[1].group() if len(marks) == 2 else "")
             yield Problem(
-                span=span,
-                message=f"残留排版标记“{m.group()}”",
-                message_en=f"leftover markup “{m.group()}”",
+                span=Span(line.number, spans[0].column, line.number, spans[-1].end_column),
+                message=f"残留排版标记“{shown}”",
+                message_en=f"leftover markup “{shown}”",
                 task=owner.get(line.number),
-                fix=Fix(f"删除“{m.group()}”", (Edit(span, ""),), safe=False),
+                fix=Fix(f"删除“{shown}”", tuple(Edit(sp, "") for sp in spans), safe=False),
             )
+
+
+def _grouped(matches):
+    """Emphasis marks pair up (**加粗** is one finding, both marks removed); the rest stand
+    alone."""
+    pending = None
+    for m in matches:
+        mark = m.group()
+        if mark in ("**", "__"):
+            if pending is not None and pending.group() == mark:
+                yield [pending, m]
+                pending = None
+                continue
+            if pending is not None:
+                yield [pending]
+            pending = m
+            continue
+        yield [m]
+    if pending is not None:
+        yield [pending]
