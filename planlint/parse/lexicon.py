@@ -49,7 +49,7 @@ FIELD_ROLES = {
     "supervisor": ["督导考核单位", "督导单位", "督办单位", "考核单位", "督查单位", "监督单位",
                    "督导部门", "督查考核单位"],
     "deadline": ["时限要求", "完成时限", "完成时间", "时间要求", "完成期限", "办结时限", "时间节点",
-                 "时间安排", "完成时限要求", "时限"],
+                 "时间安排", "完成时限要求", "时限", "整改时限", "整改期限", "整改时间"],
     "people": ["责任领导", "分管领导", "牵头领导", "责任人", "联系人"],
 }
 _LABELS = sorted(((w, r) for r, ws in FIELD_ROLES.items() for w in ws), key=lambda x: -len(x[0]))
@@ -59,15 +59,17 @@ FIELD = re.compile(rf"[{WS}]*(?P<label>{'|'.join(w for w, _ in _LABELS)})[{WS}]*
 # Column headers of flattened tables.
 HEADER_ROLES = {
     "number": ["序号", "编号"],
-    "category": ["工作任务", "任务类别", "类别", "重点工作", "工作类别", "项目", "领域"],
+    "category": ["工作任务", "任务类别", "类别", "重点工作", "工作类别", "项目", "领域",
+                 "存在问题", "问题", "问题描述", "主要问题", "问题表现", "反馈问题"],
     "text": ["具体要求", "工作要求", "主要内容", "工作内容", "具体任务", "任务内容", "工作措施",
-             "具体措施", "重点任务", "任务", "工作事项", "主要任务", "任务要求", "具体工作", "工作任务"],
+             "具体措施", "重点任务", "任务", "工作事项", "主要任务", "任务要求", "具体工作", "工作任务",
+             "整改措施", "整改要求", "整改任务", "整改内容"],
     "owner": FIELD_ROLES["owner"] + ["牵头落实部门", "责任单位（部门）"],
     "participant": FIELD_ROLES["participant"],
     "supervisor": FIELD_ROLES["supervisor"],
     "deadline": FIELD_ROLES["deadline"],
     "people": FIELD_ROLES["people"],
-    "other": ["备注", "完成情况", "进展情况"],
+    "other": ["备注", "完成情况", "进展情况", "整改目标", "整改成效", "整改情况"],
 }
 HEADER_WORDS = {w for ws in HEADER_ROLES.values() for w in ws}
 

@@ -40,12 +40,14 @@ _PATTERNS = [
     ("date", rf"(?<![\d年])\d{{1,2}}{_S}月份?{_S}(?:底|末)"),
     ("date", r"(?<![当每去明前])(?:年底前|年底|年末|年内|上半年|下半年|年中)(?![度份])"),
     ("date", r"第?[一二三四1-4]季度(?:末|内|前|初)"),
+    # 整改清单 deadline idioms meaning "now" (立即 alone is a manner word, like 及时)
+    ("date", r"立行立改|即知即改"),
     ("frequency", r"(?<![年])(?:月度|季度)(?!末|内|初|前)"),
     ("vague", r"持续推进|(?<!可)持续|长期坚持|长期(?!以来|性)|按时间节点(?:完成|推进)?|适时|尽快|逐步|"
               r"定期|另行通知|视情|择期"),
 ]
 # The leading look-ahead lets the engine skip positions no alternative can start at.
-_FIRST = (r"(?=[\d一二三四五六七八九十两半每按第]|最[迟长多]|不超过|截[至止]|到\d|至\d|年[底末内中]|上半年|"
+_FIRST = (r"(?=[\d一二三四五六七八九十两半每按第]|立行|即知|最[迟长多]|不超过|截[至止]|到\d|至\d|年[底末内中]|上半年|"
           r"下半年|月[度底末]|季度|持续|长期|适时|尽快|逐步|定期|另行|视情|择期|法定)")
 SCAN = re.compile(_FIRST + "(?:" + "|".join(f"(?P<{kind}{i}>{pat})"
                                           for i, (kind, pat) in enumerate(_PATTERNS)) + ")")
