@@ -20,6 +20,7 @@ deadline-out-of-period 报告。
 """
 from planlint.diagnostics import Problem
 from planlint.model import DATE, FREQUENCY
+from planlint.rules._dates import plan_year
 
 NAME = "deadline-passed"
 CODE = "T004"
@@ -33,7 +34,7 @@ def check(plan, options):
     as_of = (config.as_of if config is not None else None) or plan.issue_date
     if as_of is None:
         return
-    year = (config.year if config is not None and config.year else None) or plan.year
+    year = plan_year(plan, options)
     for task in plan.tasks:
         timings = task.all_timing()
         for timing in timings:

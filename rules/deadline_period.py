@@ -18,17 +18,13 @@ deadline-passed 报告。计划年份未知时不检查。
 """
 from planlint.diagnostics import Problem
 from planlint.model import DATE
+from planlint.rules._dates import plan_year
 
 NAME = "deadline-out-of-period"
 CODE = "T003"
 SEVERITY = "warning"
 OPTIONS = {"years_after": 0}
 FIXABLE = False
-
-
-def plan_year(plan, options):
-    config = options.get("_config")
-    return (config.year if config is not None and config.year else None) or plan.year
 
 
 def check(plan, options):
