@@ -21,24 +21,24 @@ class Block:
 
 
 class RecordLexer(Lexer):
-    """Emit one token per record; the token value is the record's index."""
+    """Emit one token per record; the token's value is the record's index (an int)."""
 
     def __init__(self, lexer_conf):
         pass
 
     def lex(self, records):
         for i, rec in enumerate(records):
-            yield Token(rec.kind, str(i), start_pos=i, line=rec.line, column=rec.column)
+            yield Token(rec.kind, i, i, rec.line, rec.column)
 
 
 class _Blocks(Transformer):
     """Called by the LALR parser as it reduces: token values are indexes into the records."""
 
     def preamble(self, children):
-        return ("preamble", [int(t) for t in children])
+        return ("preamble", [t.value for t in children])
 
     def item(self, children):
-        return ("item", [int(t) for t in children])
+        return ("item", [t.value for t in children])
 
     def start(self, children):
         return children
