@@ -14,6 +14,7 @@ from planlint.parse.lines import classify_lines
 from planlint.parse.meta import read_meta
 from planlint.parse.nodes import Node, build_nodes
 from planlint.parse.structure import parse_blocks
+from planlint.text import unit_key
 
 
 def parse_source(source: Source, year: Optional[int] = None) -> Plan:
@@ -98,11 +99,12 @@ def _collect_clauses(nodes: list[Node], task_nodes: list[Node]) -> dict:
 def _task(node: Node, raw, ids: dict, year) -> Task:
     text_pieces, raw_clauses = raw
     pieces = tuple(TextPiece(t, line, col) for t, line, col in text_pieces)
-    text = "".join(p.text for p in pieces)
+    text = "".join([t for t, _, _ in text_pieces])
     clauses = b.make_clauses(raw_clauses)
     by_role = {"owner": [], "participant": [], "supervisor": []}
-    for unit in _union(clauses):
-        by_role[unit.role].append(unit)
+    if clauses:
+        for unit in _union(clauses):
+            by_role[unit.role].append(unit)
     marker = b.marker_of(node)
     end_line, end_col = node.end
     return Task(
@@ -118,7 +120,7 @@ def _task(node: Node, raw, ids: dict, year) -> Task:
         owners=tuple(by_role["owner"]),
         participants=tuple(by_role["participant"]),
         supervisors=tuple(by_role["supervisor"]),
-        people=tuple(p for c in clauses for p in c.people),
+        people=tuple(p for c in clauses for p in c.people) if clauses else (),
         deadline=b.make_deadline(node.deadline, year),
         timing=b.text_timing(text, pieces, year) if pieces else (),
         section=ids[id(node.parent)] if node.parent is not None else "",
@@ -129,7 +131,6 @@ def _union(clauses) -> list:
     """Units of all clauses; a unit named again in a later clause is not listed twice.
 
     Repeats inside one clause stay (they are what duplicate-unit reports)."""
-    from planlint.text import unit_key
     seen, out = set(), []
     for clause in clauses:
         keys = set()

@@ -54,11 +54,16 @@ def _in_aims(node: Optional[Node]) -> bool:
     return False
 
 
+_LABEL_OF_ROLE = {"owner": OWNER, "lead": OWNER, "participant": PARTICIPANT,
+                  "supervisor": SUPERVISOR, "people": "people"}
+
+
 def make_clauses(raw_clauses) -> tuple[Clause, ...]:
+    if not raw_clauses:
+        return ()
     out = []
     for pieces, kind, role in raw_clauses:
-        label = {"owner": OWNER, "lead": OWNER, "participant": PARTICIPANT,
-                 "supervisor": SUPERVISOR, "people": "people"}.get(role) if role else None
+        label = _LABEL_OF_ROLE.get(role) if role else None
         clause = parse_clause(pieces, kind, len(out), label_role=label)
         if clause is not None:
             out.append(clause)

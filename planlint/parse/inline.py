@@ -53,6 +53,12 @@ def extract(pieces: list[Piece]):
     if not pieces:
         return [], [], None
     joined = _Joined(pieces)
+    text = joined.text
+    if not ("（" in text or "(" in text or "：" in text or ":" in text):
+        # No bracket and no field label: only a closing role sentence can be a clause (the
+        # common case, so the general path below is skipped).
+        kept = [p for p in pieces if p[0]]
+        return _closing_sentence(joined, kept, [], None) if kept else (kept, [], None)
     clauses, deadline, kept, cursor = [], None, [], 0
     for start, end, (kind, payload) in _spans(joined):
         if kind == "clause":
@@ -64,7 +70,7 @@ def extract(pieces: list[Piece]):
     kept += joined.slice(cursor, len(joined.text))
     if clauses or not kept:
         return kept, clauses, deadline
-    return _closing_sentence(kept, clauses, deadline)
+    return _closing_sentence(_Joined(kept), kept, clauses, deadline)
 
 
 def _spans(joined: _Joined):
@@ -164,12 +170,14 @@ def _is_clause(inner: str, at_end: bool) -> bool:
     return at_end and units_plausible(clause, strict=True)
 
 
-def _closing_sentence(pieces: list[Piece], clauses, deadline):
+def _closing_sentence(joined: _Joined, pieces: list[Piece], clauses, deadline):
     """A closing sentence that only names units with role words: 区府办牵头，各单位配合。
 
-    Looked for among the last two sentences of the text, never in the task's first one."""
-    joined = _Joined(pieces)
+    Looked for among the last two sentences of the text, never in the task's first one.
+    ``joined`` is ``pieces`` joined (empty pieces aside)."""
     text = joined.text
+    if not lx.ROLE_WORD.search(text):
+        return pieces, clauses, deadline
     sentences = list(_SENTENCE.finditer(text))
     for m in reversed(sentences[max(1, len(sentences) - 2):]):
         raw = m.group()

@@ -21,6 +21,7 @@ _PAGE_NUMBER = re.compile(r"^[-—–]\s*\d{1,3}\s*[-—–]$|^第\s*\d+\s*页(?
 _RULE_LINE = re.compile(r"^[|:\-\s—_=+*]{3,}$")
 _SENTENCE_END = "。！？!?"
 _LABEL_FIRST = {label[0] for label in lx.LABEL_ROLE}
+_HEADER_FIRST = {word[0] for word in lx.HEADER_WORDS}
 _MARKER_START = set("0123456789（()）、" + lx.CN_DIGITS + "".join(chr(c) for c in range(0x2460, 0x2474)))
 
 
@@ -76,10 +77,11 @@ class Classifier:
         if noise:
             self.in_form = noise == "form"
             return [Rec("NOISE", number, col, text, label="layout" if noise == "layout" else "")]
-        cells = _split_cells(raw, text, col, self.header_cols)
+        cells = _split_cells(raw, text, col, self.header_cols) \
+            if "|" in text or self.header_cols >= 2 else None
         if cells:
             return self._row(number, col, text, cells)
-        if len(text) <= 80 and _is_header(text):
+        if len(text) <= 80 and text[0] in _HEADER_FIRST and _is_header(text):
             words = text.split()
             if len(words) > 1:
                 self.header_cols = len(words)  # a one-line header: its rows are tab-separated
@@ -124,8 +126,8 @@ class Classifier:
 
     def _marker(self, number: int, col: int, text: str) -> list[Rec]:
         # Markdown-ish emphasis or heading marks before a marker are noise, not content.
-        skip = len(text) - len(text.lstrip("*#＃ "))
-        body = text[skip:]
+        skip = len(text) - len(text.lstrip("*#＃ ")) if text[0] in "*#＃ " else 0
+        body = text[skip:] if skip else text
         if not body or body[0] not in _MARKER_START:
             return []
         rec = None

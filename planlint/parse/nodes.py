@@ -6,7 +6,6 @@ table cells mapped to columns by the header.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Optional
 
 from planlint.parse import lexicon as lx
@@ -17,27 +16,38 @@ from planlint.parse.table import Header, row_roles
 Piece = tuple[str, int, int]
 
 
-@dataclass(eq=False)
 class Node:
-    head: Rec
-    level: int
-    parent: Optional["Node"] = None
-    children: list = field(default_factory=list)
-    pieces: list[Piece] = field(default_factory=list)  # requirement text (head content + body)
-    clauses: list = field(default_factory=list)  # (pieces, kind, label_role)
-    deadline: Optional[Piece] = None
-    loose: list[Rec] = field(default_factory=list)
-    group_clause: bool = False  # its clause stood alone after the item: may cover siblings
-    end: tuple[int, int] = (0, 0)  # last (line, end column) the item uses
-    marker: Optional[object] = None  # the model Marker, made once by build.marker_of
-    headings: Optional[tuple] = None  # titles down to and including this node, made once
+    """One numbered item while the tree is built (mutable; a plain slotted class because the
+    builder makes one per item, and identity is what matters: nodes are dict keys)."""
+
+    __slots__ = ("head", "level", "parent", "children", "pieces", "clauses", "deadline", "loose",
+                 "group_clause", "end", "marker", "headings")
+
+    def __init__(self, head: Rec, level: int, parent: Optional["Node"] = None):
+        self.head = head
+        self.level = level
+        self.parent = parent
+        self.children: list[Node] = []
+        self.pieces: list[Piece] = []  # requirement text (head content + body)
+        self.clauses: list = []  # (pieces, kind, label_role)
+        self.deadline: Optional[Piece] = None
+        self.loose: list[Rec] = []
+        self.group_clause = False  # its clause stood alone after the item: may cover siblings
+        self.end: tuple[int, int] = (0, 0)  # last (line, end column) the item uses
+        self.marker: Optional[object] = None  # the model Marker, made once by build.marker_of
+        self.headings: Optional[tuple] = None  # titles down to and including this node
+
+    def __repr__(self) -> str:
+        return f"Node({self.head!r}, level={self.level})"
 
     @property
     def is_row(self) -> bool:
         return self.head.kind in ("NUMBER", "ROWITEM")
 
     def extend_end(self, line: int, column: int, length: int):
-        self.end = max(self.end, (line, column + length))
+        end = (line, column + length)
+        if end > self.end:
+            self.end = end
 
 
 def build_nodes(blocks: list[Block], wrap: int = 0) -> tuple[list[Node], list[Rec], list[Rec]]:

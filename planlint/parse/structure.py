@@ -5,8 +5,6 @@ This is the only module that sees Lark trees. Its output, :class:`Block`, carrie
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from lark import Token, Transformer
 from lark.lexer import Lexer
 
@@ -14,10 +12,14 @@ from planlint.parse.grammars import parser
 from planlint.parse.lines import Rec
 
 
-@dataclass
 class Block:
-    head: Rec | None  # None for the preamble
-    parts: list[Rec] = field(default_factory=list)
+    """An item's head record and the records attached to it (head None: the preamble)."""
+
+    __slots__ = ("head", "parts")
+
+    def __init__(self, head: Rec | None, parts: list[Rec]):
+        self.head = head
+        self.parts = parts
 
 
 class RecordLexer(Lexer):
