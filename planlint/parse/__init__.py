@@ -98,7 +98,7 @@ def _collect_clauses(nodes: list[Node], task_nodes: list[Node]) -> dict:
 
 def _task(node: Node, raw, ids: dict, year) -> Task:
     text_pieces, raw_clauses = raw
-    pieces = tuple(TextPiece(t, line, col) for t, line, col in text_pieces)
+    pieces = tuple([TextPiece(t, line, col) for t, line, col in text_pieces])
     text = "".join([t for t, _, _ in text_pieces])
     clauses = b.make_clauses(raw_clauses)
     by_role = {"owner": [], "participant": [], "supervisor": []}

@@ -47,11 +47,13 @@ def is_task(node: Node) -> bool:
 
 
 def _in_aims(node: Optional[Node]) -> bool:
-    while node is not None:
-        if lx.AIMS.search("".join(p[0] for p in node.pieces[:1])[:12]):
-            return True
-        node = node.parent
-    return False
+    """Whether the item or a heading above it is an aims section (指导思想, 主要目标 …)."""
+    if node is None:
+        return False
+    if node.aims is None:
+        own = bool(node.pieces) and lx.AIMS.search(node.pieces[0][0][:12]) is not None
+        node.aims = own or _in_aims(node.parent)
+    return node.aims
 
 
 _LABEL_OF_ROLE = {"owner": OWNER, "lead": OWNER, "participant": PARTICIPANT,

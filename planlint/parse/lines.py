@@ -136,9 +136,10 @@ class Classifier:
             i = int(m.lastgroup[1:])  # the outer group of the alternative closes last
             level, style, _ = lx.MARKERS[i]
             num = m.group(f"n{i}")
-            rec = Rec("MARKER", number, col + skip + m.end(), body[m.end():], level=level,
-                      style=style, number=num, value=to_int(num),
-                      marker=m.group(0).rstrip(_STRIP), mcol=col + skip)
+            end = m.end()
+            # positional: kind, line, column, text, level, style, number, value, marker, mcol
+            rec = Rec("MARKER", number, col + skip + end, body[end:], level, style, num,
+                      to_int(num), m.group(0).rstrip(_STRIP), col + skip)
         if rec is None:
             rec = self._damaged(number, col + skip, body)
         if rec is None:

@@ -21,7 +21,7 @@ class Node:
     builder makes one per item, and identity is what matters: nodes are dict keys)."""
 
     __slots__ = ("head", "level", "parent", "children", "pieces", "clauses", "deadline", "loose",
-                 "group_clause", "end", "marker", "headings")
+                 "group_clause", "end", "marker", "headings", "aims")
 
     def __init__(self, head: Rec, level: int, parent: Optional["Node"] = None):
         self.head = head
@@ -36,6 +36,7 @@ class Node:
         self.end: tuple[int, int] = (0, 0)  # last (line, end column) the item uses
         self.marker: Optional[object] = None  # the model Marker, made once by build.marker_of
         self.headings: Optional[tuple] = None  # titles down to and including this node
+        self.aims: Optional[bool] = None  # in an aims section (指导思想 …), set by build
 
     def __repr__(self) -> str:
         return f"Node({self.head!r}, level={self.level})"
@@ -84,21 +85,24 @@ def _open(head: Rec, stack: list[Node]) -> Node:
         level = head.level
         while stack and (stack[-1].level >= level or stack[-1].is_row):
             stack.pop()
-    node = Node(head, level, parent=stack[-1] if stack else None)
-    if node.parent is not None:
-        node.parent.children.append(node)
+    parent = stack[-1] if stack else None
+    node = Node(head, level, parent)
+    if parent is not None:
+        parent.children.append(node)
     stack.append(node)
     if head.text:
         node.pieces.append((head.text, head.line, head.column))
-    node.extend_end(head.line, head.column, len(head.text))
+    node.end = (head.line, head.column + len(head.text))
     return node
 
 
 def _attach(node: Node, parts: list[Rec], header: Header, noise: list[Rec], wrap: int = 0):
-    structured = [i for i, r in enumerate(parts) if r.kind in ("CLAUSE", "FIELD", "TIMING")]
-    first_structured = structured[0] if structured else len(parts)
     if node.head.kind == "ROWITEM":
         _row_cells(node, node.head.cells, header, node.head.line)
+    if not parts:
+        return  # most items: a marker line and nothing after it
+    structured = [i for i, r in enumerate(parts) if r.kind in _STRUCTURED]
+    first_structured = structured[0] if structured else len(parts)
     continuing = _accepts_body(node) or _full(node.head, wrap)
     pending_clause: list[Piece] = []
     unit_cells = 0
@@ -149,6 +153,9 @@ def _attach(node: Node, parts: list[Rec], header: Header, noise: list[Rec], wrap
             node.extend_end(rec.line, rec.column, len(rec.text))
     if pending_clause:
         node.clauses.append((pending_clause, "cell", None))
+
+
+_STRUCTURED = frozenset(("CLAUSE", "FIELD", "TIMING"))
 
 
 def _cells_done(node: Node, header: Header, unit_cells: int) -> bool:
