@@ -54,10 +54,14 @@ def _wrap_width(source, records) -> int:
     """The width of hard-wrapped text (PDF extraction puts a line break every N characters),
     or 0 when lines are whole paragraphs: many text lines ending within two characters of the
     same length (25 or more: field lines and unit cells are shorter) give it away."""
-    from collections import Counter
-    lengths = Counter(len(source.line(r.line).rstrip()) for r in records
-                      if r.kind in ("TEXT", "MARKER") and "\t" not in source.line(r.line)
-                      and len(r.text) >= 15)
+    lines = source.lines
+    lengths: dict[int, int] = {}
+    for r in records:
+        if (r.kind == "TEXT" or r.kind == "MARKER") and len(r.text) >= 15:
+            raw = lines[r.line - 1].text
+            if "\t" not in raw:
+                n = len(raw.rstrip())
+                lengths[n] = lengths.get(n, 0) + 1
     if not lengths:
         return 0
     top = max(lengths, key=lambda n: (sum(lengths.get(n - k, 0) for k in range(3)), n))
@@ -131,6 +135,8 @@ def _union(clauses) -> list:
     """Units of all clauses; a unit named again in a later clause is not listed twice.
 
     Repeats inside one clause stay (they are what duplicate-unit reports)."""
+    if len(clauses) == 1:
+        return list(clauses[0].units)  # the common case: nothing earlier to repeat
     seen, out = set(), []
     for clause in clauses:
         keys = set()
