@@ -36,15 +36,19 @@ def find_rule(key: str, config: Config | None = None):
     return None
 
 
-def _matches(rule, keys: Iterable[str]) -> bool:
+def _matches(rule, keys) -> bool:
     return any(k == "ALL" or k == rule.NAME or rule.CODE.startswith(k.upper()) for k in keys)
 
 
 def enabled(rule, config: Config, ignored: set[str] = frozenset()) -> bool:
     """--ignore and per-path ignores win; then ``enabled:`` from the config; then --select."""
-    if _matches(rule, list(config.ignore) + list(ignored)):
+    return _enabled(rule, config, list(config.ignore) + list(ignored))
+
+
+def _enabled(rule, config: Config, ignore: list[str]) -> bool:
+    if ignore and _matches(rule, ignore):
         return False
-    explicit = config.enabled.get(rule.NAME)
+    explicit = config.enabled.get(rule.NAME) if config.enabled else None
     if explicit is not None and config.select is None:
         return explicit
     if config.select is None:
@@ -61,29 +65,29 @@ def rule_options(rule, config: Config) -> dict:
 
 def run_rules(plan: Plan, config: Config | None = None, rules: Iterable | None = None) -> list[Diagnostic]:
     config = config or Config()
-    ignored = config.ignored_for(plan.source.path)
+    ignore = list(config.ignore) + list(config.ignored_for(plan.source.path))
     out: list[Diagnostic] = []
     for rule in rules if rules is not None else all_rules(config):
-        if enabled(rule, config, ignored):
-            out.extend(_run_one(rule, plan, config))
+        if _enabled(rule, config, ignore):
+            _run_one(rule, plan, config, out)
     out.sort(key=Diagnostic.sort_key)
     return out
 
 
-def _run_one(rule, plan: Plan, config: Config) -> list[Diagnostic]:
-    severity = config.severity.get(rule.NAME, rule.SEVERITY)
-    found: list[Diagnostic] = []
+def _run_one(rule, plan: Plan, config: Config, found: list[Diagnostic]) -> None:
+    """Append the rule's findings to ``found``, stamped with its identity and severity."""
+    name, code = rule.NAME, rule.CODE
+    severity = config.severity.get(name, rule.SEVERITY)
+    lines = plan.source.lines
+    count = len(lines)
     try:
-        for problem in rule.check(plan, rule_options(rule, config)):
-            found.append(Diagnostic(
-                rule=rule.NAME, code=rule.CODE, severity=severity,
-                message=problem.message, span=problem.span, task=problem.task,
-                fix=problem.fix, message_en=problem.message_en, group=problem.group,
-                location=_location(plan, problem.span.line),
-            ))
+        for p in rule.check(plan, rule_options(rule, config)):
+            line = p.span.line
+            found.append(Diagnostic(name, code, severity, p.message, p.span, p.task, p.fix,
+                                    p.message_en, p.group,
+                                    lines[line - 1].location if 0 < line <= count else None))
     except Exception as exc:  # a broken rule must not stop the run; keep what it found so far
-        found.append(internal_error(rule.NAME, exc))
-    return found
+        found.append(internal_error(name, exc))
 
 
 def internal_error(name: str, exc: BaseException) -> Diagnostic:
@@ -95,7 +99,3 @@ def internal_error(name: str, exc: BaseException) -> Diagnostic:
         span=Span(1, 1, 1, 1),
     )
 
-
-def _location(plan: Plan, line: int):
-    lines = plan.source.lines
-    return lines[line - 1].location if 0 < line <= len(lines) else None
