@@ -1,7 +1,15 @@
-"""The JSON contract of SPEC §3: one object, ``files[]`` with ``plan`` and ``diagnostics``."""
+"""The JSON contract of SPEC §3: one object, ``files[]`` with ``plan`` and ``diagnostics``.
+
+Two writers give the same document: ``file_dict`` builds plain dicts (dumped with an indent for
+people at a terminal), and the compact writer below formats each object's text directly, key by
+key, in the order and spelling ``json.dumps(file_dict(...), ensure_ascii=False)`` produces. The
+compact one is what tools read (``--format json`` when piped) and is ~2x faster than building the
+dicts and dumping them; tests hold the two to the same bytes.
+"""
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring as _str  # the C string encoder json.dumps uses
 
 from planlint import __version__
 from planlint.model import Plan, Task, Unit
@@ -27,12 +35,17 @@ def task_dict(task: Task, plan: Plan | None = None) -> dict:
         # SPEC §3: the time expressions in the task's text (the deadline value is its own field)
         "timing": [{"text": t.text, "kind": t.kind} for t in task.timing],
     }
-    if plan is not None and plan.source.kind != "text":
-        lines = plan.source.lines
-        location = lines[task.line - 1].location if 0 < task.line <= len(lines) else None
-        if location is not None:
-            out["location"] = location.as_dict()
+    location = _task_location(task, plan)
+    if location is not None:
+        out["location"] = location.as_dict()
     return out
+
+
+def _task_location(task: Task, plan: Plan | None):
+    if plan is None or plan.source.kind == "text":
+        return None
+    lines = plan.source.lines
+    return lines[task.line - 1].location if 0 < task.line <= len(lines) else None
 
 
 def plan_dict(plan: Plan) -> dict:
@@ -57,11 +70,94 @@ def file_dict(result, lang: str = "zh") -> dict:
     return out
 
 
+# ---- the compact writer ----------------------------------------------------------------------
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _value(value) -> str:
+    """A scalar as JSON (the fields whose type a plugin or an odd plan could vary)."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if value.__class__ is str:
+        return _str(value)
+    return _dumps(value)
+
+
+def _strings(items) -> str:
+    return "[" + ", ".join(map(_str, items)) + "]" if items else "[]"
+
+
+def _units_json(units: tuple[Unit, ...]) -> str:
+    return "[" + ", ".join([_str(u.name) for u in units]) + "]" if units else "[]"
+
+
+def _task_json(task: Task, plan: Plan) -> str:
+    s, deadline = task.span, task.deadline
+    timing = ", ".join(['{"text": ' + _str(t.text) + ', "kind": ' + _str(t.kind) + "}"
+                        for t in task.timing])
+    location = _task_location(task, plan)
+    return (f'{{"id": {_str(task.id)}, "number": {_str(task.number)}, "level": {task.level!r}, '
+            f'"line": {s.line!r}, "end_line": {s.end_line!r}, "headings": {_strings(task.headings)}, '
+            f'"text": {_str(task.text)}, "owners": {_units_json(task.owners)}, '
+            f'"participants": {_units_json(task.participants)}, '
+            f'"supervisors": {_units_json(task.supervisors)}, '
+            f'"deadline": {"null" if deadline is None else _str(deadline.text)}, "timing": [{timing}]'
+            + ("}" if location is None else f', "location": {_dumps(location.as_dict())}}}'))
+
+
+def _edit_json(edit) -> str:
+    s = edit.span
+    return (f'{{"line": {s.line!r}, "column": {s.column!r}, "end_line": {s.end_line!r}, '
+            f'"end_column": {s.end_column!r}, "text": {_str(edit.text)}}}')
+
+
+def _diagnostic_json(d, lang: str) -> str:
+    s, fix = d.span, d.fix
+    try:
+        if fix is None:
+            fixed = "null"
+        else:
+            edits = ", ".join([_edit_json(e) for e in fix.edits])
+            fixed = (f'{{"safe": {_value(fix.safe)}, "description": {_str(fix.description)}, '
+                     f'"edits": [{edits}]}}')
+        return (f'{{"rule": {_str(d.rule)}, "code": {_str(d.code)}, "severity": {_str(d.severity)}, '
+                f'"message": {_str(d.text(lang))}, "line": {s.line!r}, "column": {s.column!r}, '
+                f'"end_line": {s.end_line!r}, "end_column": {s.end_column!r}, '
+                f'"task": {_value(d.task)}, "fix": {fixed}'
+                + ("}" if d.location is None else f', "location": {_dumps(d.location.as_dict())}}}'))
+    except TypeError:  # a field of an unexpected type (a plugin's): let json.dumps spell it
+        return _dumps(d.as_dict(lang))
+
+
+def _plan_json(plan: Plan) -> str:
+    tasks = ", ".join([_task_json(t, plan) for t in plan.tasks])
+    return (f'{{"title": {_value(plan.title)}, "year": {_value(plan.year)}, '
+            f'"draft": {_value(plan.draft)}, "tasks": [{tasks}]}}')
+
+
+def file_json(result, lang: str = "zh") -> str:
+    """``json.dumps(file_dict(result, lang), ensure_ascii=False)``, written directly."""
+    out = '{"path": ' + _value(result.path)
+    if result.error is not None:
+        out += ', "error": ' + _value(result.error.text(lang)) + ', "plan": null'
+    else:
+        out += ', "plan": ' + ("null" if result.plan is None else _plan_json(result.plan))
+        if result.source is not None:
+            out += ', "encoding": ' + _value(result.source.encoding)
+    diagnostics = ", ".join([_diagnostic_json(d, lang) for d in result.diagnostics])
+    return out + ', "diagnostics": [' + diagnostics + "]}"
+
+
 def file_part(result, options):
     """One file's entry of ``files[]``: compact JSON text, or the dict when indenting (the
     indented layout depends on the nesting, so the whole document is dumped at once)."""
-    out = file_dict(result, options.lang)
-    return out if options.pretty else json.dumps(out, ensure_ascii=False)
+    return file_dict(result, options.lang) if options.pretty else file_json(result, options.lang)
 
 
 def assemble(parts, options) -> str:
@@ -69,8 +165,8 @@ def assemble(parts, options) -> str:
         # Indented for people at a terminal.
         doc = {"planlint": __version__, "files": parts}
         return json.dumps(doc, ensure_ascii=False, indent=2)
-    # Compact (C encoder) when piped to a tool: the same bytes json.dumps gives for the whole
-    # document, with the files already encoded (in the worker processes).
+    # Compact when piped to a tool: the same bytes json.dumps gives for the whole document, with
+    # the files already encoded (in the worker processes).
     return ('{"planlint": ' + json.dumps(__version__) + ', "files": [' + ", ".join(parts) + "]}")
 
 
