@@ -156,7 +156,7 @@ def _headings(node: Node) -> tuple[str, ...]:
     if parent is None:
         return ()
     if parent.headings is None:
-        title = (parent.head.marker + "".join(p[0] for p in parent.pieces[:1])).strip()
+        title = (parent.head.marker + (parent.pieces[0][0] if parent.pieces else "")).strip()
         parent.headings = _headings(parent) + (title,)
     return parent.headings
 

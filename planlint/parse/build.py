@@ -34,7 +34,7 @@ def is_task(node: Node) -> bool:
         return False
     if _in_aims(node):
         return False
-    text = "".join(p[0] for p in node.pieces).strip()
+    text = "".join([p[0] for p in node.pieces]).strip()
     if node.is_row:
         return bool(text or node.clauses)
     if node.clauses or node.deadline:
@@ -127,7 +127,7 @@ def _position(pieces, offset):
 
 
 def section_of(node: Node, ids: dict) -> Section:
-    text = "".join(p[0] for p in node.pieces[:1])
+    text = node.pieces[0][0] if node.pieces else ""
     m = marker_of(node)
     span = Span(m.span.line, m.span.column, node.end[0], node.end[1])
     return Section(ids[id(node)], node.head.number, node.level, (m.text + text).strip(), m, span,

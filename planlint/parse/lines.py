@@ -183,6 +183,12 @@ class Classifier:
         out = [rec]
         while True:
             cur = out[-1]
+            # cheap necessary conditions before the regex: the next number, or an opening bracket
+            if rec.style == "cn-paren":
+                if "（" not in cur.text and "(" not in cur.text:
+                    break
+            elif str((cur.value or 0) + 1) not in cur.text:
+                break
             nxt = next((m for m in pattern.finditer(cur.text)
                         if to_int(m.group("num")) == (cur.value or 0) + 1), None)
             if nxt is None:
