@@ -17,7 +17,7 @@ from lark.lexer import Lexer
 from planlint.model import OWNER, PARTICIPANT, SUPERVISOR, Clause, Span, Unit
 from planlint.parse.grammars import parser
 from planlint.parse.lexicon import (BLANKS, FIELD, HELP_ROLE, LABEL_ROLE, LEAD_ROLE, NOT_UNIT,
-                                    ROLE_AT_END, UNIT_SUFFIX)
+                                    ROLE_AT_END, ends_like_unit)
 
 Piece = tuple[str, int, int]  # text, line, column (1-based) of its first character
 
@@ -37,9 +37,9 @@ def is_unit_name(name: str) -> bool:
     name = name.strip(_TRIM)
     if name in _SHARED_PREFIX_TAILS:
         return True  # 各县（区）委、政府: the bare 政府 shares the previous unit's prefix
-    if not 2 <= len(name) <= 32 or _BAD_IN_UNIT.search(name) or NOT_UNIT.match(name):
+    if not 2 <= len(name) <= 32 or _BAD_IN_UNIT.search(name) or name in NOT_UNIT:
         return False
-    return bool(UNIT_SUFFIX.search(name))
+    return ends_like_unit(name)
 
 
 def _join(pieces: list[Piece]) -> tuple[str, list[tuple[int, int, int]]]:
