@@ -1,4 +1,4 @@
-"""`planlint check` without click: the argument reader agrees with the click command."""
+"""`planlint check`/`parse`/`--version` without click: the argument reader agrees with click."""
 import sys
 
 import click
@@ -7,7 +7,8 @@ from click.testing import CliRunner
 
 from planlint import cli as cli_package
 from planlint.cli.check import check
-from planlint.cli.fastargs import FLAGS, MAX_JOBS, OPTIONS, parse_check
+from planlint.cli.fastargs import (FLAGS, MAX_JOBS, OPTIONS, PARSE_OPTIONS, parse_check,
+                                   parse_parse)
 
 PLAN = ("某县2018年政务公开工作要点\n"
         "一、强化平台建设\n"
@@ -96,3 +97,77 @@ def test_check_does_not_import_click(tmp_path):
     done = subprocess.run([sys.executable, "-c", code, str(plan)], capture_output=True, text=True)
     assert done.stderr.split() == ["1", "False"]
     assert '"duplicate-unit"' in done.stdout
+
+
+def test_the_parse_option_table_matches_the_click_command():
+    from planlint.cli.parse import parse
+    seen = set()
+    for param in parse.params:
+        if not isinstance(param, click.Option):
+            continue
+        assert not param.is_flag
+        for name in param.opts:
+            key, kind = PARSE_OPTIONS[name]
+            assert key == param.name
+            if isinstance(param.type, click.Choice):
+                assert kind == tuple(param.type.choices)
+            else:
+                assert kind is None
+            seen.add(name)
+    assert seen == set(PARSE_OPTIONS)
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["a.txt"], {"path": "a.txt"}),
+    (["--format=json", "a"], {"path": "a", "fmt": "json"}),
+    (["-", "--encoding", "gbk", "--lang", "en"], {"path": "-", "encoding": "gbk", "lang": "en"}),
+    (["--", "-odd.txt"], {"path": "-odd.txt"}),
+])
+def test_common_parse_invocations_are_read(args, expected):
+    assert parse_parse(args) == expected
+
+
+@pytest.mark.parametrize("args", [
+    [], ["a", "b"], ["--help", "a"], ["--format", "xml", "a"], ["--format"], ["--lang=fr", "a"],
+    ["-j", "2", "a"], ["--statistics", "a"],
+])
+def test_unusual_parse_arguments_are_left_to_click(args):
+    assert parse_parse(args) is None
+
+
+@pytest.mark.parametrize("args", [
+    ["parse"], ["parse", "--format", "json"], ["parse", "--lang", "en"], ["--version"],
+])
+def test_parse_and_version_print_and_exit_as_the_click_commands(tmp_path, capsys, args):
+    plan = tmp_path / "plan.txt"
+    plan.write_text(PLAN, encoding="utf-8")
+    args = args + [str(plan)] if args[0] == "parse" else args
+    with pytest.raises(SystemExit) as exit_:
+        cli_package.main(args)
+    out = capsys.readouterr()
+    via_click = CliRunner().invoke(cli_package.cli, args, prog_name="planlint")
+    assert exit_.value.code == via_click.exit_code == 0
+    assert out.out == via_click.stdout and out.out
+    assert out.err == via_click.stderr
+
+
+def test_a_missing_plan_is_reported_as_by_click(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        cli_package.main(["parse", "no-such-plan.txt"])
+    out = capsys.readouterr()
+    via_click = CliRunner().invoke(cli_package.cli, ["parse", "no-such-plan.txt"],
+                                   prog_name="planlint")
+    assert exit_.value.code == via_click.exit_code == 2
+    assert (out.out, out.err) == (via_click.stdout, via_click.stderr)
+
+
+def test_parse_does_not_import_click(tmp_path):
+    import subprocess
+    plan = tmp_path / "plan.txt"
+    plan.write_text(PLAN, encoding="utf-8")
+    code = ("import sys; from planlint.cli import main\n"
+            "try:\n    main(['parse', sys.argv[1]])\n"
+            "except SystemExit as e:\n    print(e.code, 'click' in sys.modules, file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", code, str(plan)], capture_output=True, text=True)
+    assert done.stderr.split() == ["0", "False"]
+    assert "县财政局" in done.stdout

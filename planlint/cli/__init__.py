@@ -1,9 +1,10 @@
 """Command line: ``planlint check|parse|rules|explain|lsp|report|export``.
 
 Each command lives in its own module and is imported only when run, so ``planlint check`` does not
-pay for the language server or the report renderer. The common ``planlint check`` invocations do
-not import click at all (:mod:`planlint.cli.fastargs` reads them; ~35 ms of start-up); everything
-else goes through the click group in :mod:`planlint.cli.group` (``planlint.cli.cli``).
+pay for the language server or the report renderer. The common ``planlint check`` and
+``planlint parse`` invocations and ``planlint --version`` do not import click at all
+(:mod:`planlint.cli.fastargs` reads them; ~35 ms of start-up); everything else goes through the
+click group in :mod:`planlint.cli.group` (``planlint.cli.cli``).
 """
 from __future__ import annotations
 
@@ -30,11 +31,8 @@ def __getattr__(name):  # ``from planlint.cli import cli`` imports click only th
 
 def main(argv=None):
     args = sys.argv[1:] if argv is None else list(argv)
-    if args[:1] == ["check"] and "_PLANLINT_COMPLETE" not in os.environ:
-        from planlint.cli.fastargs import parse_check
-        options = parse_check(args[1:])
-        if options is not None:  # else click parses them, and reports what is wrong
-            _run_without_click(options)
+    if "_PLANLINT_COMPLETE" not in os.environ:
+        _without_click(args)  # returns when click must parse (and report what is wrong)
     from planlint.cli.group import cli
     try:
         cli.main(args=argv, prog_name="planlint", standalone_mode=True)
@@ -42,12 +40,31 @@ def main(argv=None):
         sys.exit(130)
 
 
-def _run_without_click(options: dict) -> "NoReturn":  # noqa: F821
-    """``planlint check`` as click's standalone mode runs it (same interrupt and pipe handling)."""
-    from planlint.cli.lint import run_check
+def _without_click(args: list[str]) -> None:
+    if args == ["--version"]:
+        from planlint import __version__
+        from planlint.cli.status import echo
+        echo(f"planlint, version {__version__}")  # what click.version_option prints
+        sys.exit(0)
+    if args[:1] == ["check"]:
+        from planlint.cli.fastargs import parse_check
+        options = parse_check(args[1:])
+        if options is not None:
+            from planlint.cli.lint import run_check
+            _run_without_click(run_check, options)
+    elif args[:1] == ["parse"]:
+        from planlint.cli.fastargs import parse_parse
+        options = parse_parse(args[1:])
+        if options is not None:
+            from planlint.cli.show import run_parse
+            _run_without_click(run_parse, options)
+
+
+def _run_without_click(run, options: dict) -> "NoReturn":  # noqa: F821
+    """A command as click's standalone mode runs it (same interrupt and pipe handling)."""
     from planlint.cli.status import echo
     try:
-        run_check(**options)
+        run(**options)
     except (EOFError, KeyboardInterrupt):
         echo("", err=True)
         echo("Aborted!", err=True)

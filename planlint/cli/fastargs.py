@@ -1,10 +1,11 @@
-"""Read ``planlint check`` arguments without click, for the common invocations.
+"""Read ``planlint check`` and ``planlint parse`` arguments without click, for the common invocations.
 
 Importing click costs ~35 ms, a quarter of a one-file run. ``parse_check`` understands exactly the
 options of :func:`planlint.cli.check.check` in the forms click accepts (``--opt value``,
 ``--opt=value``, ``-j2``, options between paths, ``--`` ends options) and returns None for anything
-else (help, a bad value, an unknown option, a missing path), so click reports it as it always has.
-A test keeps ``OPTIONS`` in step with the click command.
+else (help, a bad value, an unknown option, a missing path), so click reports it as it always has;
+``parse_parse`` does the same for :func:`planlint.cli.parse.parse` (one path). Tests keep
+``OPTIONS``, ``FLAGS`` and ``PARSE_OPTIONS`` in step with the click commands.
 """
 from __future__ import annotations
 
@@ -28,6 +29,11 @@ OPTIONS = {
 FLAGS = {"--statistics": "statistics", "--no-color": "no_color", "--fix": "fix",
          "--unsafe-fixes": "unsafe_fixes", "--diff": "diff"}
 MAX_JOBS = 256
+PARSE_OPTIONS = {
+    "--format": ("fmt", ("json", "yaml")),
+    "--encoding": ("encoding", None),
+    "--lang": ("lang", ("zh", "en")),
+}
 
 
 def _value(kind, value: str):
@@ -45,6 +51,24 @@ def _value(kind, value: str):
 
 def parse_check(args: list[str]) -> dict | None:
     """Keyword arguments for :func:`planlint.cli.lint.run_check`, or None (let click parse)."""
+    read = _read(args, OPTIONS, FLAGS)
+    if read is None or not read[1]:
+        return None
+    found, paths = read
+    return {"paths": tuple(paths), **found}
+
+
+def parse_parse(args: list[str]) -> dict | None:
+    """Keyword arguments for :func:`planlint.cli.show.run_parse`, or None (let click parse)."""
+    read = _read(args, PARSE_OPTIONS, {})
+    if read is None or len(read[1]) != 1:
+        return None
+    found, paths = read
+    return {"path": paths[0], **found}
+
+
+def _read(args: list[str], options: dict, flags: dict) -> tuple[dict, list[str]] | None:
+    """(option values, paths), or None for anything click should judge."""
     found: dict = {}
     paths: list[str] = []
     rest = list(args)
@@ -56,21 +80,19 @@ def parse_check(args: list[str]) -> dict | None:
         if arg == "-" or not arg.startswith("-"):
             paths.append(arg)
             continue
-        if arg in FLAGS:
-            found[FLAGS[arg]] = True
+        if arg in flags:
+            found[flags[arg]] = True
             continue
         name, eq, value = arg.partition("=") if arg.startswith("--") else (arg[:2], "", arg[2:])
-        if name not in OPTIONS:
+        if name not in options:
             return None
         if not eq and not value:
             if not rest:
                 return None
             value = rest.pop(0)
-        key, kind = OPTIONS[name]
+        key, kind = options[name]
         converted = _value(kind, value)
         if converted is None:
             return None
         found[key] = converted
-    if not paths:
-        return None
-    return {"paths": tuple(paths), **found}
+    return found, paths

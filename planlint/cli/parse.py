@@ -1,14 +1,11 @@
-"""``planlint parse``: show what planlint understood of a plan."""
+"""``planlint parse``: the command's options (click). The work is :mod:`planlint.cli.show`, which
+``planlint parse`` also reaches without click when :mod:`planlint.cli.fastargs` can read the
+arguments."""
 from __future__ import annotations
-
-import json
-import os
-import sys
 
 import click
 
-from planlint.cli.common import fail, lang_option
-from planlint.errors import PlanlintError
+from planlint.cli.common import lang_option
 
 
 @click.command("parse")
@@ -19,26 +16,5 @@ from planlint.errors import PlanlintError
 @lang_option
 def parse(path, fmt, encoding, lang):
     """显示计划的解析结果：标题、年份、章节、任务及其单位和时限。"""
-    from planlint.cli.run import read_one
-    from planlint.parse import parse_source
-    from planlint.output.model_dump import plan_document
-
-    try:
-        source = read_one(path, encoding)
-    except PlanlintError as exc:
-        fail(exc, lang)
-    try:
-        doc = plan_document(parse_source(source))
-    except Exception as exc:  # a bug in planlint must not become a user's traceback
-        if os.environ.get("PLANLINT_DEBUG"):
-            raise
-        fail(PlanlintError(f"{path}：planlint 内部错误（{type(exc).__name__}: {exc}），请报告此问题",
-                           f"{path}: internal error in planlint ({type(exc).__name__}: {exc})"),
-             lang)
-    if fmt == "json":
-        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
-    else:
-        import yaml
-        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when installed
-        click.echo(yaml.dump(doc, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100))
-    sys.exit(0)
+    from planlint.cli.show import run_parse
+    run_parse(path, fmt=fmt, encoding=encoding, lang=lang)

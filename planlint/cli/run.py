@@ -28,10 +28,8 @@ def config_for(path: str, config_path=None, select=None, ignore=None) -> Config:
 
 
 def read_one(path: str, encoding=None):
-    from planlint.read import read_bytes, read_path
-    if path == "-":
-        return read_bytes(sys.stdin.buffer.read(), "<stdin>", encoding)
-    return read_path(path, encoding)
+    from planlint.read import read_one
+    return read_one(path, encoding)
 
 
 def lint_one(path: str, config_path=None, encoding=None, select=None, ignore=None) -> FileResult:

@@ -45,6 +45,14 @@ def _looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html"))
 
 
+def read_one(path: str, encoding: str | None = None) -> Source:
+    """A file, or standard input for ``-``."""
+    if path == "-":
+        import sys
+        return read_bytes(sys.stdin.buffer.read(), "<stdin>", encoding)
+    return read_path(path, encoding)
+
+
 def read_path(path: str, encoding: str | None = None) -> Source:
     try:
         size = os.path.getsize(path)
