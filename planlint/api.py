@@ -11,6 +11,8 @@ from planlint.model import Plan, Source
 
 @dataclass
 class FileResult:
+    """One file's outcome: its source and plan, the diagnostics, or the error that stopped it."""
+
     path: str
     source: Optional[Source] = None
     plan: Optional[Plan] = None

@@ -14,6 +14,8 @@ from typing import Optional
 
 @dataclass
 class Config:
+    """The settings one file is checked with: rule selection, severities, options, registries."""
+
     select: Optional[list[str]] = None  # names or codes; None = defaults
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)  # rule name -> severity
