@@ -2,27 +2,37 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import tempfile
 
 from lark import Lark
 
+import planlint.grammar
 
-def _cache_path(name: str) -> str | bool:
+
+def _cache_path(name: str, lexer) -> str | bool:
+    """One cache file per grammar text and lexer.
+
+    Lark rebuilds (~15 ms and more) and rewrites its cache file whenever the file was made for
+    another grammar or other options, so two checkouts or installs sharing one name would keep
+    overwriting each other's cache; the digest in the name keeps them apart.
+    """
     folder = os.path.join(tempfile.gettempdir(), f"planlint-lark-{os.getuid() if hasattr(os, 'getuid') else 0}")
     try:
+        with open(os.path.join(os.path.dirname(planlint.grammar.__file__), f"{name}.lark"), "rb") as fh:
+            digest = hashlib.sha1(fh.read()).hexdigest()[:16]
         os.makedirs(folder, exist_ok=True)
     except OSError:
         return False
-    from planlint import __version__
-    return os.path.join(folder, f"{name}-{__version__}.cache")
+    return os.path.join(folder, f"{name}-{getattr(lexer, '__name__', lexer)}-{digest}.cache")
 
 
 @functools.lru_cache(maxsize=None)
 def parser(name: str, lexer="contextual", transformer=None) -> Lark:
     """The LALR parser for ``grammar/<name>.lark`` (an inline transformer skips tree building)."""
     kwargs = dict(parser="lalr", lexer=lexer, maybe_placeholders=False, transformer=transformer,
-                  cache=_cache_path(name))
+                  cache=_cache_path(name, lexer))
     try:
         return Lark.open_from_package("planlint.grammar", f"{name}.lark", **kwargs)
     except (OSError, EOFError, ValueError):
