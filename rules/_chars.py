@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-URL = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+"
-                 r"|www\.[A-Za-z0-9.\-/_%?=&#]+|[\w.+-]+@[\w-]+\.[\w.-]+")
+# Compiled on first use: few plans hold a URL, and a class of CJK ranges costs ~2 ms to compile.
+_URL = (r"(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+"
+        r"|www\.[A-Za-z0-9.\-/_%?=&#]+|[\w.+-]+@[\w-]+\.[\w.-]+")
 # A numbering marker at the start of a line: a new item closes any bracket left open before it.
 MARKER = re.compile(r"^[\s\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]"
                     r"|\d+[.．、])")
@@ -22,7 +23,10 @@ def is_cjk(ch: str) -> bool:
 
 
 def has_han(text: str) -> bool:
-    return bool(_HAN.search(text))
+    """Whether ``text`` holds a Han character (CJK ideographs and extension A); no regex, whose
+    CJK class would cost more to compile than this rare test costs on short texts."""
+    return not text.isascii() and any("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+                                      for ch in text)
 
 
 def any_of(chars: str):
@@ -37,7 +41,12 @@ def any_of(chars: str):
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in URL.finditer(text)]
+    return [m.span() for m in _url().finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _url():
+    return re.compile(_URL)
 
 
 def inside(spans, index: int) -> bool:

@@ -27,7 +27,6 @@ SEVERITY = "info"
 OPTIONS = {"chars": "():,;"}
 FIXABLE = True
 
-_CJK_CLASS = "\u3400-\u9fff\u3000-\u303f\uff00-\uffef\uf900-\ufaff\u2018-\u201d\u2026\u2014"
 _PARENS = re.compile("[()（）]")
 # A bracket pair with no bracket inside: with no other bracket on the line, these are all pairs.
 _INNER_PAIR = re.compile("[(（][^()（）]*[)）]")
@@ -63,7 +62,7 @@ def _finder(wanted: set[str]):
     """``offending`` for one set of wanted characters, with the per-set work done once."""
     want_open, want_close = "(" in wanted, ")" in wanted
     separators = "".join(sorted(wanted - {"(", ")"}))
-    direct, other = _separators(separators) if separators else (None, None)
+    find_separators = _pattern(separators).finditer if separators else None
 
     def find(text: str) -> set[int]:
         urls = url_spans(text) if ("/" in text or "@" in text or "www" in text) else []
@@ -80,31 +79,27 @@ def _finder(wanted: set[str]):
                     hits.add(i)
                 if right and want_close:
                     hits.add(j)
-        if direct is None:
+        if find_separators is None:
             return hits
-        if urls:
-            hits.update(i for i in map(_START, direct.finditer(text)) if not inside(urls, i))
-        else:  # right next to a CJK character: the common case, without a Python loop
-            hits.update(map(_START, direct.finditer(text)))
-        for i in map(_START, other.finditer(text)):
+        for i in map(_START, find_separators(text)):
             if urls and inside(urls, i):
                 continue
-            if 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
-                continue
-            if _near_cjk(text, i):
+            before, after = text[i - 1] if i else "", text[i + 1:i + 2]
+            # Right next to a CJK character: the common case. Han is tested inline first (a
+            # string comparison is much cheaper than the call), the rest of is_cjk after.
+            if ("\u3400" <= before <= "\u9fff" or "\u3400" <= after <= "\u9fff"
+                    or is_cjk(before) or is_cjk(after)):
                 hits.add(i)
+            elif not (before.isdigit() and after.isdigit()) and _near_cjk(text, i):
+                hits.add(i)  # 1,000 and 10:30 are numbers; otherwise look past spaces
         return hits
 
     return find
 
 
 @lru_cache(maxsize=16)
-def _separators(chars: str):
-    """Patterns for the separators in ``chars`` with / without a CJK character right beside them."""
-    sep = "[" + re.escape(chars) + "]"
-    cjk = f"[{_CJK_CLASS}]"
-    return (re.compile(f"{sep}(?:(?<={cjk}{sep})|(?={cjk}))"),
-            re.compile(f"{sep}(?<!{cjk}{sep})(?!{cjk})"))
+def _pattern(chars: str):
+    return re.compile("[" + re.escape(chars) + "]")
 
 
 def _paren_pairs(text: str) -> list[tuple[int, int]]:

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planlint.rules import empty_task, halfwidth_punctuation, vague_unit
-from planlint.rules._chars import any_of, is_cjk
+from planlint.rules._chars import any_of, has_han
 
 ALPHABET = "()（）[]【】:,;：，；。、 \u3000a1中文等有关相关部门“”‘’-"
 texts = st.text(alphabet=ALPHABET, max_size=40)
@@ -39,15 +39,58 @@ def test_paren_pairs_handle_nesting_and_strays():
     assert sorted(halfwidth_punctuation._paren_pairs("((a))）")) == [(0, 4), (1, 3)]
 
 
+CJK = re.compile("[\u3400-\u9fff\u3000-\u303f\uff00-\uffef\uf900-\ufaff\u2018-\u201d\u2026\u2014]")
+HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+URLS = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+"
+                  r"|www\.[A-Za-z0-9.\-/_%?=&#]+|[\w.+-]+@[\w-]+\.[\w.-]+")
+
+
+def reference_near_cjk(text, i):
+    """The nearest character on either side, past spaces and punctuation, is CJK."""
+    transparent = set("():,;（）：，；") | {" ", "\t", "\u3000", "\u00a0"}
+    left = text[:i].rstrip("".join(transparent))
+    right = text[i + 1:].lstrip("".join(transparent))
+    return bool(left and CJK.match(left[-1]) or right and CJK.match(right[0]))
+
+
+def reference_offending(text, wanted):
+    """Half-width punctuation in Chinese text, by the rule's definition with regex classes."""
+    urls = [m.span() for m in URLS.finditer(text)]
+    in_url = lambda i: any(a <= i < b for a, b in urls)  # noqa: E731
+    hits = set()
+    for i, j in reference_pairs(text):
+        left, right = text[i] == "(", text[j] == ")"
+        if in_url(i) or left and right and not (reference_near_cjk(text, i) or reference_near_cjk(text, j)
+                                                or HAN.search(text[i + 1:j])):
+            continue
+        hits |= {k for k, yes in ((i, left and "(" in wanted), (j, right and ")" in wanted)) if yes}
+    for i, ch in enumerate(text):
+        if ch not in wanted or ch in "()" or in_url(i):
+            continue
+        before, after = text[i - 1:i] if i else "", text[i + 1:i + 2]
+        if CJK.match(before) or CJK.match(after):
+            hits.add(i)
+        elif not (before.isdigit() and after.isdigit()) and reference_near_cjk(text, i):
+            hits.add(i)
+    return hits
+
+
+URL_ALPHABET = ALPHABET + "http://www.a.cn/@x"
+
+
+@settings(max_examples=1000)
+@given(st.one_of(st.text(alphabet="1a 中,:;()（）", max_size=12),
+                 st.text(alphabet=URL_ALPHABET + "\u4e00\u3400\u9fff\u2014\u2026\uff01\u3041\u00e9Aa9０",
+                         max_size=50)),
+       st.sampled_from(["():,;", ",", ":;", "(,", ")"]))
+def test_offending_matches_the_definition_with_regex_classes(text, chars):
+    assert halfwidth_punctuation.offending(text, set(chars)) == reference_offending(text, set(chars))
+
+
 @settings(max_examples=400)
-@given(texts, st.sampled_from([",", ":;", ",:;"]))
-def test_separator_patterns_split_on_a_cjk_neighbour(text, chars):
-    direct, other = halfwidth_punctuation._separators(chars)
-    near = {i for i, ch in enumerate(text) if ch in chars
-            and (is_cjk(text[i - 1] if i else "") or is_cjk(text[i + 1:i + 2]))}
-    rest = {i for i, ch in enumerate(text) if ch in chars} - near
-    assert {m.start() for m in direct.finditer(text)} == near
-    assert {m.start() for m in other.finditer(text)} == rest
+@given(st.text(alphabet="a1 中\u3400\u4dbf\u4dc0\u9fff\ua000\u3000（", max_size=12))
+def test_has_han_matches_a_han_class(text):
+    assert has_han(text) == bool(HAN.search(text))
 
 
 NOISE = re.compile(r"[\s\u3000\u00a0。，、；：,.;:!！?？…—\-“”\"'‘’()（）]+")
