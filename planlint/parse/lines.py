@@ -154,13 +154,16 @@ class Classifier:
         return self._split_inline(rec)
 
     def _damaged(self, number, col, body) -> Optional[Rec]:
+        # The first character decides which pattern can match (and the patterns, costly to
+        # compile, are then compiled only for plans that need them).
+        first = body[0]
         short = len(body) <= 40 and "。" not in body[:-1]
-        m = lx.DAMAGED_H1.match(body)
-        if m and short:
+        m = lx.DAMAGED_H1.match(body) if short and first == "、" else None
+        if m:
             return Rec("MARKER", number, col + 1, body[1:], level=1, style="damaged", marker="、",
                        mcol=col)
-        m = lx.DAMAGED_H2.match(body)
-        if m and short:
+        m = lx.DAMAGED_H2.match(body) if short and first in ")）" else None
+        if m:
             return Rec("MARKER", number, col + 1, body[1:], level=2, style="damaged", marker=body[0],
                        mcol=col)
         m = lx.DOT_BEFORE_DIGIT.match(body)
@@ -168,7 +171,7 @@ class Classifier:
             return Rec("MARKER", number, col + m.end(), body[m.end():], level=3,
                        style="arabic-dot", number=m.group("num"), value=int(m.group("num")),
                        marker=m.group(0), mcol=col)
-        m = lx.GLUED_NUMBER.match(body)
+        m = lx.GLUED_NUMBER.match(body) if first.isdecimal() else None
         if m and int(m.group("num")) == self.last_arabic + 1:
             return Rec("MARKER", number, col + m.end(), body[m.end():], level=3, style="glued",
                        number=m.group("num"), value=int(m.group("num")), marker=m.group("num"),

@@ -1,0 +1,47 @@
+"""The model stays frozen dataclasses whose constructors behave like dataclass's own."""
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import pickle
+
+import pytest
+
+from planlint import model
+
+CLASSES = [c for c in vars(model).values()
+           if isinstance(c, type) and c.__module__ == model.__name__ and dataclasses.is_dataclass(c)]
+
+
+def _dataclass_signature(cls) -> list[tuple[str, object]]:
+    return [(f.name, f.default) for f in dataclasses.fields(cls)]
+
+
+def test_every_model_class_is_a_frozen_dataclass():
+    assert len(CLASSES) >= 12
+    for cls in CLASSES:
+        assert cls.__dataclass_params__.frozen, cls
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda c: c.__name__)
+def test_init_takes_the_fields_in_order_with_their_defaults(cls):
+    params = list(inspect.signature(cls).parameters.values())
+    got = [(p.name, dataclasses.MISSING if p.default is inspect.Parameter.empty else p.default)
+           for p in params]
+    assert got == _dataclass_signature(cls)
+    assert all(p.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD for p in params)
+
+
+def test_constructed_objects_compare_hash_replace_pickle_and_stay_frozen():
+    a = model.Span(1, 2, 3, 4)
+    b = model.Span(line=1, column=2, end_line=3, end_column=4)
+    assert a == b and hash(a) == hash(b) and a != model.Span(1, 2, 3, 5)
+    assert dataclasses.replace(a, line=9) == model.Span(9, 2, 3, 4)
+    assert pickle.loads(pickle.dumps(a)) == a
+    assert repr(a) == "Span(line=1, column=2, end_line=3, end_column=4)"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        a.line = 5
+    source = model.Source("p.txt", "utf-8", ())
+    assert (source.bom, source.newline, source.kind) == (False, "\n", "text")
+    with pytest.raises(TypeError):
+        model.Span(1, 2, 3)
