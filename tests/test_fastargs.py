@@ -33,7 +33,7 @@ def test_the_option_table_matches_the_click_command():
             if isinstance(param.type, click.Choice):
                 assert kind == tuple(param.type.choices)
             elif isinstance(param.type, click.IntRange):
-                assert kind == "int" and (param.type.min, param.type.max) == (1, MAX_JOBS)
+                assert kind == "int" and (param.type.min, param.type.max) == (0, MAX_JOBS)
             elif isinstance(param.type, click.Path):
                 assert kind == "path"
             else:
@@ -56,7 +56,7 @@ def test_common_invocations_are_read(args, expected):
 
 
 @pytest.mark.parametrize("args", [
-    [], ["--help", "a"], ["-h"], ["--format", "xml", "a"], ["--format"], ["-j", "0", "a"],
+    [], ["--help", "a"], ["-h"], ["--format", "xml", "a"], ["--format"], ["-j", "-1", "a"],
     ["-j", "257", "a"], ["-j", "+2", "a"], ["--jobs=two", "a"], ["--nope", "a"], ["-x", "a"],
     ["--statistics=yes", "a"], ["--lang", "fr", "a"], ["--config", ".", "a"], ["--fail-on=all", "a"],
 ])

@@ -98,3 +98,28 @@ def test_parts_are_plain_data_and_render_like_the_results(plans, fmt, options):
     shipped = pickle.loads(pickle.dumps(parts))
     assert all(isinstance(p, Rendered) for p in shipped)
     assert render(fmt, shipped, options) == render(fmt, results, options)
+
+
+def test_jobs_zero_picks_one_process_per_cpu_when_there_are_enough_files(monkeypatch):
+    from planlint.cli import run
+    monkeypatch.setattr(run.os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
+    assert run.workers(0, 1) == 1
+    assert run.workers(0, run.FILES_PER_WORKER * 2 - 1) == 1
+    assert run.workers(0, run.FILES_PER_WORKER * 2) == 2
+    assert run.workers(0, 1000) == 4
+    assert run.workers(3, 1000) == 3  # an explicit -j is taken as given …
+    assert run.workers(3, 2) == 2  # … but never more processes than files
+
+
+def test_the_default_run_on_many_files_prints_what_one_process_prints(plans, tmp_path):
+    many = tmp_path / "many"
+    many.mkdir()
+    sources = sorted(p for p in EXAMPLES.iterdir() if p.suffix == ".txt")
+    for i in range(20):
+        shutil.copy(sources[i % len(sources)], many / f"{i:02d}-{sources[i % len(sources)].name}")
+    runner = CliRunner()
+    serial = runner.invoke(cli, ["check", "--format", "json", "-j", "1", str(many)])
+    default = runner.invoke(cli, ["check", "--format", "json", str(many)])
+    assert serial.exit_code == default.exit_code == 1
+    assert default.output == serial.output
+    assert len(json.loads(default.output)["files"]) == 20

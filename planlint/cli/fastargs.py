@@ -39,7 +39,7 @@ PARSE_OPTIONS = {
 def _value(kind, value: str):
     """The converted value, or None when click should judge it."""
     if kind == "int":
-        if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= MAX_JOBS:
+        if not (value.isascii() and value.isdigit()) or not 0 <= int(value) <= MAX_JOBS:
             return None
         return int(value)
     if kind == "path":

@@ -10,7 +10,7 @@ from planlint.errors import ConfigError, PlanlintError
 
 
 def run_check(paths, fmt="text", select=None, ignore=None, fail_on="warning", config_path=None,
-              encoding=None, statistics=False, no_color=False, jobs=1, lang="zh", fix=False,
+              encoding=None, statistics=False, no_color=False, jobs=0, lang="zh", fix=False,
               unsafe_fixes=False, diff=False, baseline_path=None, write_baseline_path=None,
               annotate_path=None) -> "NoReturn":  # noqa: F821
     """Everything ``planlint check`` does after reading its options; ends with sys.exit."""

@@ -59,16 +59,34 @@ def lint_rendered(path: str, fmt: str, options, **kwargs):
     return render_file(fmt, lint_one(path, **kwargs), options)
 
 
+# With ``-j 0`` (the default) a further process is started only for every this many files: a
+# worker's start-up and the hand-back of results cost about as much as checking a few plans.
+FILES_PER_WORKER = 8
+
+
+def workers(jobs: int, count: int) -> int:
+    """Processes to check ``count`` files with: ``jobs`` if given, else one per CPU this process
+    may use, as long as each gets at least FILES_PER_WORKER files."""
+    if jobs:
+        return max(1, min(jobs, count))
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, count // FILES_PER_WORKER))
+
+
 def _map(work, paths, jobs):
-    if jobs > 1 and len(paths) > 1:
+    jobs = workers(jobs, len(paths))
+    if jobs > 1:
         from concurrent.futures import ProcessPoolExecutor
-        with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
             chunk = max(1, min(8, len(paths) // (jobs * 4)))
             return list(pool.map(work, paths, chunksize=chunk))
     return [work(p) for p in paths]
 
 
-def lint_all(paths, config_path=None, encoding=None, select=None, ignore=None, jobs=1):
+def lint_all(paths, config_path=None, encoding=None, select=None, ignore=None, jobs=0):
     """FileResults with the model's objects (for fixes, baselines, reports, annotations)."""
     from functools import partial
     work = partial(lint_one, config_path=config_path, encoding=encoding, select=select,
@@ -77,7 +95,7 @@ def lint_all(paths, config_path=None, encoding=None, select=None, ignore=None, j
 
 
 def render_all(paths, fmt: str, options, config_path=None, encoding=None, select=None,
-               ignore=None, jobs=1):
+               ignore=None, jobs=0):
     """Each file linted and rendered (in ``jobs`` processes): :class:`planlint.output.Rendered`
     parts in the order of ``paths``, for :func:`planlint.output.render`."""
     from functools import partial
