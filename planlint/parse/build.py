@@ -9,7 +9,7 @@ from planlint.model import (DATE, OWNER, PARTICIPANT, SUPERVISOR, VAGUE, Clause,
 from planlint.parse import lexicon as lx
 from planlint.parse.clauses import parse_clause
 from planlint.parse.nodes import Node
-from planlint.parse.timing import YEAR_ONLY, resolve, scan
+from planlint.parse.timing import YEAR_ONLY, resolve, scan, scan_short
 
 
 
@@ -80,7 +80,7 @@ def make_deadline(raw, year) -> Optional[Deadline]:
     if not text:
         return None
     span = Span(line, column, line, column + len(text))
-    timing = tuple(_timing(s, e, k, t, line, column, year, True) for s, e, k, t in scan(text))
+    timing = tuple(_timing(s, e, k, t, line, column, year, True) for s, e, k, t in scan_short(text))
     if not timing and YEAR_ONLY.match(text):
         # a deadline column holding just a year (2018年, 2018年度) means within that year
         timing = (Timing(text, DATE, span, resolve(text[:4] + "年底", year), True),)

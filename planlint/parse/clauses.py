@@ -33,6 +33,7 @@ _SHARED_PREFIX_TAILS = {"政府", "党委", "人大", "政协"}
 _BAD_IN_UNIT = re.compile(r"[。！？!?：:]|\d{3,}")
 
 
+@functools.lru_cache(maxsize=8192)  # the same few dozen units are named again and again
 def is_unit_name(name: str) -> bool:
     name = name.strip(_TRIM)
     if name in _SHARED_PREFIX_TAILS:

@@ -14,7 +14,7 @@ from typing import Optional
 from planlint.parse import lexicon as lx
 from planlint.parse.clauses import is_unit_name, parse_clause, units_plausible
 from planlint.parse.numerals import to_int
-from planlint.parse.timing import scan
+from planlint.parse.timing import scan_short
 
 _STRIP = lx.BLANKS
 _PAGE_NUMBER = re.compile(r"^[-—–]\s*\d{1,3}\s*[-—–]$|^第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?$")
@@ -306,7 +306,7 @@ def _clause_line(number: int, col: int, text: str) -> Optional[Rec]:
 def _is_timing_cell(text: str) -> bool:
     if len(text) > 40 or "。" in text.rstrip("。")[:-1]:
         return False
-    found = scan(text)
+    found = scan_short(text)
     if not found:
         return False
     covered = sum(e - s for s, e, _, _ in found)

@@ -87,6 +87,12 @@ def scan(text: str, vague_terms: Iterable[str] = ()) -> list[tuple[int, int, str
     return found
 
 
+@functools.lru_cache(maxsize=4096)
+def scan_short(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """``scan`` for short texts that recur (deadline cells and values: 年底前, 长期坚持 …)."""
+    return tuple(scan(text))
+
+
 YEAR_ONLY = re.compile(r"^(?:19|20)\d{2}[ \t\u3000]*年度?(?:内|底|全年)?$")
 
 
