@@ -123,3 +123,18 @@ def test_the_default_run_on_many_files_prints_what_one_process_prints(plans, tmp
     assert serial.exit_code == default.exit_code == 1
     assert default.output == serial.output
     assert len(json.loads(default.output)["files"]) == 20
+
+
+def test_standard_input_is_read_by_the_main_process_in_a_parallel_run(tmp_path):
+    many = tmp_path / "many"
+    many.mkdir()
+    sources = sorted(p for p in EXAMPLES.iterdir() if p.suffix == ".txt")
+    for i in range(20):
+        shutil.copy(sources[i % len(sources)], many / f"{i:02d}.txt")
+    plan = sources[0].read_text(encoding="utf-8-sig")
+    runner = CliRunner()
+    outputs = [runner.invoke(cli, ["check", "--format", "json", *jobs, str(many), "-"], input=plan)
+               for jobs in ([], ["-j", "2"], ["-j", "1"])]
+    files = [json.loads(o.output)["files"] for o in outputs]
+    assert files[0][-1]["path"] == "-" and files[0][-1]["diagnostics"]
+    assert files[0] == files[1] == files[2]

@@ -80,9 +80,13 @@ def _map(work, paths, jobs):
     jobs = workers(jobs, len(paths))
     if jobs > 1:
         from concurrent.futures import ProcessPoolExecutor
+        # Standard input stays with this process (a worker's is /dev/null): read "-" here.
+        here = {i: work(p) for i, p in enumerate(paths) if p == "-"}
+        rest = [p for p in paths if p != "-"]
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            chunk = max(1, min(8, len(paths) // (jobs * 4)))
-            return list(pool.map(work, paths, chunksize=chunk))
+            chunk = max(1, min(8, len(rest) // (jobs * 4)))
+            done = iter(pool.map(work, rest, chunksize=chunk))
+            return [here[i] if i in here else next(done) for i in range(len(paths))]
     return [work(p) for p in paths]
 
 
