@@ -44,16 +44,64 @@ class _Record:
 class Edit(_Record):
     """Replace the text in ``span`` (end exclusive) with ``text``."""
 
-    __slots__ = _fields = ("span", "text")
+    __slots__ = ("_span", "text")
+    _fields = ("span", "text")
 
     def __init__(self, span: Span, text: str):
-        self.span = span
+        self._span = span
         self.text = text
 
+    @property
+    def span(self) -> Span:
+        return self._span
+
+    def position(self) -> tuple[int, int, int, int]:
+        """(line, column, end_line, end_column) of the span, without building one."""
+        s = self._span
+        return s.line, s.column, s.end_line, s.end_column
+
+    def __eq__(self, other):
+        if not isinstance(other, Edit):
+            return NotImplemented
+        return self.span == other.span and self.text == other.text
+
+    def __hash__(self) -> int:
+        return hash((self.span, self.text))
+
+    def __repr__(self) -> str:
+        return f"Edit(span={self.span!r}, text={self.text!r})"
+
     def as_dict(self) -> dict:
-        s = self.span
-        return {"line": s.line, "column": s.column, "end_line": s.end_line,
-                "end_column": s.end_column, "text": self.text}
+        line, column, end_line, end_column = self.position()
+        return {"line": line, "column": column, "end_line": end_line,
+                "end_column": end_column, "text": self.text}
+
+
+class LineEdit(Edit):
+    """An edit within one line whose :class:`Span` is built only when asked for.
+
+    A rule may propose thousands of one-character edits, and a Span (a frozen dataclass) costs
+    more to build than the rest of the edit; the JSON writer reads :meth:`position` instead.
+    Equal to the :class:`Edit` of the same span and text.
+    """
+
+    __slots__ = ("line", "column", "end_column")
+
+    def __init__(self, line: int, column: int, end_column: int, text: str):
+        self._span = None
+        self.line = line
+        self.column = column
+        self.end_column = end_column
+        self.text = text
+
+    @property
+    def span(self) -> Span:
+        if self._span is None:
+            self._span = Span(self.line, self.column, self.line, self.end_column)
+        return self._span
+
+    def position(self) -> tuple[int, int, int, int]:
+        return self.line, self.column, self.line, self.end_column
 
 
 class Fix(_Record):

@@ -17,7 +17,7 @@
 import re
 from functools import lru_cache
 
-from planlint.diagnostics import Edit, Fix, Problem
+from planlint.diagnostics import Fix, LineEdit, Problem
 from planlint.model import Span
 from planlint.rules._chars import any_of, boilerplate_lines, has_han, inside, is_cjk, task_at, url_spans
 
@@ -134,7 +134,7 @@ def _near_cjk(text: str, i: int) -> bool:
 
 
 def _problem(number: int, text: str, hits: list[int], task):
-    edits = tuple([Edit(Span(number, i + 1, number, i + 2), FULL[text[i]]) for i in hits])
+    edits = tuple([LineEdit(number, i + 1, i + 2, FULL[text[i]]) for i in hits])
     chars = "".join(dict.fromkeys([text[i] for i in hits]))
     shown = " ".join(chars)
     return Problem(
