@@ -112,22 +112,27 @@ def _task_json(task: Task, plan: Plan) -> str:
 
 
 def _edit_json(edit) -> str:
-    s = edit.span
-    return (f'{{"line": {s.line!r}, "column": {s.column!r}, "end_line": {s.end_line!r}, '
-            f'"end_column": {s.end_column!r}, "text": {_str(edit.text)}}}')
+    line, column, end_line, end_column = edit.position()
+    return (f'{{"line": {line!r}, "column": {column!r}, "end_line": {end_line!r}, '
+            f'"end_column": {end_column!r}, "text": {_str(edit.text)}}}')
 
 
-def _diagnostic_json(d, lang: str) -> str:
+def _diagnostic_json(d, lang: str, heads: dict) -> str:
     s, fix = d.span, d.fix
     try:
+        head = heads.get((d.rule, d.code, d.severity))
+        if head is None:  # the same few rules report many times: spell their identity once
+            head = heads[d.rule, d.code, d.severity] = (
+                f'{{"rule": {_str(d.rule)}, "code": {_str(d.code)}, "severity": {_str(d.severity)}, '
+                f'"message": ')
         if fix is None:
             fixed = "null"
         else:
             edits = ", ".join([_edit_json(e) for e in fix.edits])
             fixed = (f'{{"safe": {_value(fix.safe)}, "description": {_str(fix.description)}, '
                      f'"edits": [{edits}]}}')
-        return (f'{{"rule": {_str(d.rule)}, "code": {_str(d.code)}, "severity": {_str(d.severity)}, '
-                f'"message": {_str(d.text(lang))}, "line": {s.line!r}, "column": {s.column!r}, '
+        message = d.message_en if lang == "en" and d.message_en else d.message  # Diagnostic.text
+        return (f'{head}{_str(message)}, "line": {s.line!r}, "column": {s.column!r}, '
                 f'"end_line": {s.end_line!r}, "end_column": {s.end_column!r}, '
                 f'"task": {_value(d.task)}, "fix": {fixed}'
                 + ("}" if d.location is None else f', "location": {_dumps(d.location.as_dict())}}}'))
@@ -135,23 +140,26 @@ def _diagnostic_json(d, lang: str) -> str:
         return _dumps(d.as_dict(lang))
 
 
-def _plan_json(plan: Plan) -> str:
-    tasks = ", ".join([_task_json(t, plan) for t in plan.tasks])
-    return (f'{{"title": {_value(plan.title)}, "year": {_value(plan.year)}, '
-            f'"draft": {_value(plan.draft)}, "tasks": [{tasks}]}}')
-
-
 def file_json(result, lang: str = "zh") -> str:
-    """``json.dumps(file_dict(result, lang), ensure_ascii=False)``, written directly."""
-    out = '{"path": ' + _value(result.path)
+    """``json.dumps(file_dict(result, lang), ensure_ascii=False)``, written directly.
+
+    The pieces are joined once at the end: a file's text is copied once, not at every level."""
+    out = ['{"path": ', _value(result.path)]
+    plan = result.plan
     if result.error is not None:
-        out += ', "error": ' + _value(result.error.text(lang)) + ', "plan": null'
+        out += [', "error": ', _value(result.error.text(lang)), ', "plan": null']
+    elif plan is None:
+        out.append(', "plan": null')
     else:
-        out += ', "plan": ' + ("null" if result.plan is None else _plan_json(result.plan))
-        if result.source is not None:
-            out += ', "encoding": ' + _value(result.source.encoding)
-    diagnostics = ", ".join([_diagnostic_json(d, lang) for d in result.diagnostics])
-    return out + ', "diagnostics": [' + diagnostics + "]}"
+        out += [f', "plan": {{"title": {_value(plan.title)}, "year": {_value(plan.year)}, '
+                f'"draft": {_value(plan.draft)}, "tasks": [',
+                ", ".join([_task_json(t, plan) for t in plan.tasks]), "]}"]
+    if result.error is None and result.source is not None:
+        out += [', "encoding": ', _value(result.source.encoding)]
+    heads: dict = {}
+    out += [', "diagnostics": [', ", ".join([_diagnostic_json(d, lang, heads) for d in result.diagnostics]),
+            "]}"]
+    return "".join(out)
 
 
 def file_part(result, options):
@@ -167,7 +175,14 @@ def assemble(parts, options) -> str:
         return json.dumps(doc, ensure_ascii=False, indent=2)
     # Compact when piped to a tool: the same bytes json.dumps gives for the whole document, with
     # the files already encoded (in the worker processes).
-    return ('{"planlint": ' + json.dumps(__version__) + ', "files": [' + ", ".join(parts) + "]}")
+    # One join: the document is megabytes, and each concatenation would copy all of it again.
+    pieces = ['{"planlint": ' + json.dumps(__version__) + ', "files": [']
+    for part in parts:
+        pieces += (part, ", ")
+    if parts:
+        pieces.pop()
+    pieces.append("]}")
+    return "".join(pieces)
 
 
 def render(results, options) -> str:
