@@ -34,9 +34,12 @@ def scan(plan, kinds: dict[str, tuple[str, bool]]):
     lines = plan.source.lines
     stack: list[tuple] = []  # (kind, char, line number, column) of each open bracket
     done = -1  # index of the last line visited
+    pairs_up = _pairing(tuple(sorted(kinds.items())))
     for index in [i for i, line in enumerate(lines) if has_bracket(line.text) and line.number not in skip]:
         if index <= done:
             continue
+        if pairs_up("".join(pattern.findall(lines[index].text))):
+            continue  # nothing is open here, and the line opens nothing it does not close
         yield from _match(pattern, kinds, lines[index], stack)
         while stack:  # something is open: visit every line until it is closed or reported
             yield from _maybe_flush(stack, lines, index)
@@ -74,6 +77,32 @@ def _match(pattern, kinds, line, stack: list[tuple]) -> list[Unmatched]:
 @lru_cache(maxsize=8)
 def _pattern(chars: str):
     return re.compile("[" + re.escape(chars) + "]")
+
+
+@lru_cache(maxsize=8)
+def _pairing(kinds: tuple):
+    """A test whether a line's brackets, in order, all pair up within it (from nothing open).
+
+    Such a line leaves nothing open and reports nothing, so the scan skips it. The answer
+    depends only on the sequence of brackets, and lines repeat a few sequences (（）, 《》（）…):
+    each is worked out once.
+    """
+    table = dict(kinds)
+
+    @lru_cache(maxsize=1024)
+    def pairs_up(sequence: str) -> bool:
+        open_kinds: list[str] = []
+        for char in sequence:
+            kind, is_open = table[char]
+            if is_open:
+                open_kinds.append(kind)
+            elif kind in open_kinds:
+                del open_kinds[len(open_kinds) - 1 - open_kinds[::-1].index(kind)]
+            else:
+                return False
+        return not open_kinds
+
+    return pairs_up
 
 
 def _maybe_flush(stack: list[tuple], lines, index: int):

@@ -112,3 +112,18 @@ def test_any_of_is_a_membership_test(text, chars):
 @given(st.text(alphabet="市县局等有关相关部门单位科室机构、，a", max_size=14))
 def test_vague_unit_prefilter_never_hides_a_match(name):
     assert vague_unit._vague_term(name) == bool(vague_unit._VAGUE.search(name))
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet="()（）[]【】〔〕《》〈〉“”‘’a中", max_size=14))
+def test_bracket_sequences_that_pair_up_leave_nothing_for_the_stack(text):
+    from planlint.model import SourceLine
+    from planlint.rules import unbalanced_brackets, unbalanced_quotes
+    from planlint.rules._pairs import _match, _pairing, _pattern
+
+    for kinds in (unbalanced_brackets.KINDS, unbalanced_quotes.KINDS):
+        pattern = _pattern("".join(sorted(kinds)))
+        stack: list = []
+        strays = _match(pattern, kinds, SourceLine(1, text), stack)
+        pairs_up = _pairing(tuple(sorted(kinds.items())))
+        assert pairs_up("".join(pattern.findall(text))) == (not strays and not stack)
