@@ -125,7 +125,7 @@ def _task(node: Node, raw, ids: dict, year) -> Task:
         participants=tuple(by_role["participant"]),
         supervisors=tuple(by_role["supervisor"]),
         people=tuple(p for c in clauses for p in c.people) if clauses else (),
-        deadline=b.make_deadline(node.deadline, year),
+        deadline=b.make_deadline(node.deadline, year) if node.deadline is not None else None,
         timing=b.text_timing(text, pieces, year) if pieces else (),
         section=ids[id(node.parent)] if node.parent is not None else "",
     )

@@ -55,22 +55,14 @@ class Rec:
         return f"Rec({self.kind}, {self.line}:{self.column}, {self.text[:20]!r})"
 
 
-def _content(raw: str) -> tuple[str, int]:
-    stripped = raw.lstrip(_STRIP)
-    lead = len(raw) - len(stripped)
-    return stripped.rstrip(_STRIP), lead + 1
-
-
 class Classifier:
     def __init__(self):
         self.last_arabic = 0
         self.in_form = False
         self.header_cols = 0
 
-    def classify(self, number: int, raw: str) -> list[Rec]:
-        text, col = _content(raw)
-        if not text:
-            return []
+    def classify_text(self, number: int, raw: str, text: str, col: int) -> list[Rec]:
+        """Records of a non-blank line: ``text`` is ``raw`` stripped, starting at column ``col``."""
         if self.in_form:
             return [Rec("NOISE", number, col, text)]
         noise = _noise(text)
@@ -314,10 +306,13 @@ def _is_timing_cell(text: str) -> bool:
 
 
 def classify_lines(lines) -> list[Rec]:
-    classifier = Classifier()
+    classify = Classifier().classify_text
     out: list[Rec] = []
     for line in lines:
-        out.extend(classifier.classify(line.number, line.text))
+        raw = line.text
+        text = raw.lstrip(_STRIP)
+        if text:  # blank lines (about half of a plan's lines) make no record
+            out += classify(line.number, raw, text.rstrip(_STRIP), len(raw) - len(text) + 1)
     return out
 
 
