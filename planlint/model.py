@@ -60,7 +60,9 @@ def _init_for(cls):
         body.append(f"    d[{f.name!r}] = {f.name}\n")
     source = f"def __init__(self, {', '.join(params)}):\n    d = self.__dict__\n" + "".join(body)
     namespace: dict = {}
-    exec(source, defaults, namespace)  # noqa: S102 (source text built above from the fields)
+    # A file name of its own, so tracebacks and profiles tell the classes' constructors apart.
+    code = compile(source, f"<planlint.model.{cls.__qualname__}.__init__>", "exec")
+    exec(code, defaults, namespace)  # noqa: S102 (source text built above from the fields)
     init = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     return init
