@@ -55,8 +55,9 @@ class Edit(_Record):
     def span(self) -> Span:
         return self._span
 
+    @property
     def position(self) -> tuple[int, int, int, int]:
-        """(line, column, end_line, end_column) of the span, without building one."""
+        """(line, column, end_line, end_column) of the span."""
         s = self._span
         return s.line, s.column, s.end_line, s.end_column
 
@@ -72,7 +73,7 @@ class Edit(_Record):
         return f"Edit(span={self.span!r}, text={self.text!r})"
 
     def as_dict(self) -> dict:
-        line, column, end_line, end_column = self.position()
+        line, column, end_line, end_column = self.position
         return {"line": line, "column": column, "end_line": end_line,
                 "end_column": end_column, "text": self.text}
 
@@ -81,27 +82,22 @@ class LineEdit(Edit):
     """An edit within one line whose :class:`Span` is built only when asked for.
 
     A rule may propose thousands of one-character edits, and a Span (a frozen dataclass) costs
-    more to build than the rest of the edit; the JSON writer reads :meth:`position` instead.
-    Equal to the :class:`Edit` of the same span and text.
+    more to build than the rest of the edit; the JSON writer reads ``position`` (here a plain
+    attribute) instead. Equal to the :class:`Edit` of the same span and text.
     """
 
-    __slots__ = ("line", "column", "end_column")
+    __slots__ = ("position",)
 
     def __init__(self, line: int, column: int, end_column: int, text: str):
         self._span = None
-        self.line = line
-        self.column = column
-        self.end_column = end_column
+        self.position = (line, column, line, end_column)
         self.text = text
 
     @property
     def span(self) -> Span:
         if self._span is None:
-            self._span = Span(self.line, self.column, self.line, self.end_column)
+            self._span = Span(*self.position)
         return self._span
-
-    def position(self) -> tuple[int, int, int, int]:
-        return self.line, self.column, self.line, self.end_column
 
 
 class Fix(_Record):

@@ -9,7 +9,7 @@ from planlint.model import Location, Span
 def test_line_edit_is_the_edit_of_the_same_span():
     lazy, plain = LineEdit(3, 5, 6, "，"), Edit(Span(3, 5, 3, 6), "，")
     assert lazy == plain and plain == lazy and hash(lazy) == hash(plain)
-    assert lazy.span == Span(3, 5, 3, 6) and lazy.position() == plain.position() == (3, 5, 3, 6)
+    assert lazy.span == Span(3, 5, 3, 6) and lazy.position == plain.position == (3, 5, 3, 6)
     assert lazy.as_dict() == plain.as_dict()
     assert lazy != LineEdit(3, 5, 6, "：") and lazy != Edit(Span(3, 5, 4, 6), "，")
     assert Fix("f", (lazy,)) == Fix("f", (plain,)) and len({Fix("f", (lazy,)), Fix("f", (plain,))}) == 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from json.encoder import encode_basestring as _str  # the C string encoder json.dumps uses
+from operator import attrgetter
 
 from planlint import __version__
 from planlint.model import Plan, Task, Unit
@@ -72,6 +73,8 @@ def file_dict(result, lang: str = "zh") -> dict:
 
 # ---- the compact writer ----------------------------------------------------------------------
 
+_NAME = attrgetter("name")
+
 def _dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False)
 
@@ -94,31 +97,43 @@ def _strings(items) -> str:
 
 
 def _units_json(units: tuple[Unit, ...]) -> str:
-    return "[" + ", ".join([_str(u.name) for u in units]) + "]" if units else "[]"
+    return "[" + ", ".join(map(_str, map(_NAME, units))) + "]"
 
 
-def _task_json(task: Task, plan: Plan) -> str:
+def _timing_json(timing) -> str:
+    return '{"text": ' + _str(timing.text) + ', "kind": ' + _str(timing.kind) + "}"
+
+
+def _task_json(task: Task, lines, headings: dict) -> str:
+    """One task; ``lines`` are the source lines when they carry locations (.docx/.html), and
+    ``headings`` caches the JSON of each heading list (tasks of a section share theirs)."""
     s, deadline = task.span, task.deadline
-    timing = ", ".join(['{"text": ' + _str(t.text) + ', "kind": ' + _str(t.kind) + "}"
-                        for t in task.timing])
-    location = _task_location(task, plan)
+    shown = headings.get(task.headings)
+    if shown is None:
+        shown = headings[task.headings] = _strings(task.headings)
+    location = None
+    if lines is not None and 0 < task.line <= len(lines):
+        location = lines[task.line - 1].location
+    # Most unit lists and timing lists are empty: "[]" without a call.
     return (f'{{"id": {_str(task.id)}, "number": {_str(task.number)}, "level": {task.level!r}, '
-            f'"line": {s.line!r}, "end_line": {s.end_line!r}, "headings": {_strings(task.headings)}, '
-            f'"text": {_str(task.text)}, "owners": {_units_json(task.owners)}, '
-            f'"participants": {_units_json(task.participants)}, '
-            f'"supervisors": {_units_json(task.supervisors)}, '
-            f'"deadline": {"null" if deadline is None else _str(deadline.text)}, "timing": [{timing}]'
+            f'"line": {s.line!r}, "end_line": {s.end_line!r}, "headings": {shown}, '
+            f'"text": {_str(task.text)}, '
+            f'"owners": {_units_json(task.owners) if task.owners else "[]"}, '
+            f'"participants": {_units_json(task.participants) if task.participants else "[]"}, '
+            f'"supervisors": {_units_json(task.supervisors) if task.supervisors else "[]"}, '
+            f'"deadline": {"null" if deadline is None else _str(deadline.text)}, '
+            f'"timing": [{", ".join(map(_timing_json, task.timing)) if task.timing else ""}]'
             + ("}" if location is None else f', "location": {_dumps(location.as_dict())}}}'))
 
 
 def _edit_json(edit) -> str:
-    line, column, end_line, end_column = edit.position()
+    line, column, end_line, end_column = edit.position
     return (f'{{"line": {line!r}, "column": {column!r}, "end_line": {end_line!r}, '
             f'"end_column": {end_column!r}, "text": {_str(edit.text)}}}')
 
 
 def _diagnostic_json(d, lang: str, heads: dict) -> str:
-    s, fix = d.span, d.fix
+    s, fix, task = d.span, d.fix, d.task
     try:
         head = heads.get((d.rule, d.code, d.severity))
         if head is None:  # the same few rules report many times: spell their identity once
@@ -128,13 +143,13 @@ def _diagnostic_json(d, lang: str, heads: dict) -> str:
         if fix is None:
             fixed = "null"
         else:
-            edits = ", ".join([_edit_json(e) for e in fix.edits])
-            fixed = (f'{{"safe": {_value(fix.safe)}, "description": {_str(fix.description)}, '
-                     f'"edits": [{edits}]}}')
+            fixed = (f'{{"safe": {"true" if fix.safe is True else _value(fix.safe)}, '
+                     f'"description": {_str(fix.description)}, '
+                     f'"edits": [{", ".join(map(_edit_json, fix.edits))}]}}')
         message = d.message_en if lang == "en" and d.message_en else d.message  # Diagnostic.text
         return (f'{head}{_str(message)}, "line": {s.line!r}, "column": {s.column!r}, '
                 f'"end_line": {s.end_line!r}, "end_column": {s.end_column!r}, '
-                f'"task": {_value(d.task)}, "fix": {fixed}'
+                f'"task": {"null" if task is None else _str(task)}, "fix": {fixed}'
                 + ("}" if d.location is None else f', "location": {_dumps(d.location.as_dict())}}}'))
     except TypeError:  # a field of an unexpected type (a plugin's): let json.dumps spell it
         return _dumps(d.as_dict(lang))
@@ -151,9 +166,10 @@ def file_json(result, lang: str = "zh") -> str:
     elif plan is None:
         out.append(', "plan": null')
     else:
+        lines, headings = (None if plan.source.kind == "text" else plan.source.lines), {}
         out += [f', "plan": {{"title": {_value(plan.title)}, "year": {_value(plan.year)}, '
                 f'"draft": {_value(plan.draft)}, "tasks": [',
-                ", ".join([_task_json(t, plan) for t in plan.tasks]), "]}"]
+                ", ".join([_task_json(t, lines, headings) for t in plan.tasks]), "]}"]
     if result.error is None and result.source is not None:
         out += [', "encoding": ', _value(result.source.encoding)]
     heads: dict = {}
