@@ -22,7 +22,7 @@ from planlint.cli.common import lang_option
 @click.option("--statistics", is_flag=True, help="按规则统计问题数")
 @click.option("--no-color", is_flag=True, help="不使用颜色")
 @click.option("-j", "--jobs", type=click.IntRange(0, 256), default=0, show_default=True,
-              help="并行进程数（默认 0：按 CPU 数自动选择，文件少时只用一个进程）")
+              help="并行进程数（默认 0：检查多个文件时按 CPU 数自动选择）")
 @click.option("--fix", is_flag=True, help="应用安全修复")
 @click.option("--unsafe-fixes", is_flag=True, help="同时应用不安全的修复（隐含 --fix）")
 @click.option("--diff", is_flag=True, help="只显示修复的统一差异，不写文件")

@@ -16,8 +16,8 @@ def lint_options(func):
         click.option("--encoding", default=None, help="指定文本编码（默认自动识别）"),
         click.option("--select", default=None, help="只启用这些规则（名称或代码，逗号分隔）"),
         click.option("--ignore", default=None, help="停用这些规则（名称或代码，逗号分隔）"),
-        click.option("-j", "--jobs", type=click.IntRange(0, 256), default=0, show_default=True,
-                     help="并行进程数（默认 0：按 CPU 数自动选择，文件少时只用一个进程）"),
+        click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+                     help="并行处理的进程数"),
         lang_option,
     ]):
         func = option(func)

@@ -91,11 +91,14 @@ def _map(work, paths, jobs):
 
 
 def lint_all(paths, config_path=None, encoding=None, select=None, ignore=None, jobs=0):
-    """FileResults with the model's objects (for fixes, baselines, reports, annotations)."""
+    """FileResults with the model's objects (for fixes, baselines, reports, annotations).
+
+    Sending whole models back from worker processes costs more than checking the plans, so
+    ``jobs=0`` means one process here; an explicit ``-j N`` is still honoured."""
     from functools import partial
     work = partial(lint_one, config_path=config_path, encoding=encoding, select=select,
                    ignore=ignore)
-    return _map(work, paths, jobs)
+    return _map(work, paths, jobs or 1)
 
 
 def render_all(paths, fmt: str, options, config_path=None, encoding=None, select=None,
