@@ -6,19 +6,27 @@ blank line and no new numbered item comes between; bracket width does not matter
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from planlint.rules._chars import MARKER, any_of, boilerplate_lines
 
 
-@dataclass
 class Unmatched:
-    char: str
-    line: int
-    column: int  # 1-based
-    opener: bool
-    closes_line: bool  # the opener's item ended on its own line (where a closer could go)
+    """A bracket without a partner (a plain class: a dataclass costs ~1 ms of start-up)."""
+
+    __slots__ = ("char", "line", "column", "opener", "closes_line")
+
+    def __init__(self, char: str, line: int, column: int, opener: bool, closes_line: bool):
+        self.char = char
+        self.line = line
+        self.column = column  # 1-based
+        self.opener = opener
+        # the opener's item ended on its own line (where a closer could go)
+        self.closes_line = closes_line
+
+    def __repr__(self) -> str:
+        return (f"Unmatched({self.char!r}, line={self.line}, column={self.column}, "
+                f"opener={self.opener}, closes_line={self.closes_line})")
 
 
 def scan(plan, kinds: dict[str, tuple[str, bool]]):

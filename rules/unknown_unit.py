@@ -14,8 +14,6 @@
 选项：``cutoff``（默认 0.6）：判定“接近”的相似度下限（0–1）。名录和别名在配置
 ``units`` 中设置，``known_units_only: true`` 开启严格模式。
 """
-import difflib
-
 from planlint.diagnostics import Problem
 from planlint.text import fold
 
@@ -30,6 +28,7 @@ def check(plan, options):
     config = options.get("_config")
     if config is None or not (config.known_units or config.units):
         return
+    import difflib  # here, not at the top: only a configured unit registry needs it (~1 ms)
     names = list(dict.fromkeys(list(config.known_units) + list(config.units)))
     known = {fold(n) for n in names}
     by_fold = {fold(n): n for n in names}

@@ -8,9 +8,12 @@ dicts and dumping them; tests hold the two to the same bytes.
 """
 from __future__ import annotations
 
-import json
-from json.encoder import encode_basestring as _str  # the C string encoder json.dumps uses
 from operator import attrgetter
+
+try:  # json's own C string encoders, without importing the json package (~1 ms) for them
+    from _json import encode_basestring as _str, encode_basestring_ascii as _ascii
+except ImportError:  # not CPython
+    from json.encoder import encode_basestring as _str, encode_basestring_ascii as _ascii
 
 from planlint import __version__
 from planlint.model import Plan, Task, Unit
@@ -76,6 +79,7 @@ def file_dict(result, lang: str = "zh") -> dict:
 _NAME = attrgetter("name")
 
 def _dumps(value) -> str:
+    import json
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -89,6 +93,8 @@ def _value(value) -> str:
         return "false"
     if value.__class__ is str:
         return _str(value)
+    if value.__class__ is int:
+        return repr(value)  # as json.dumps spells an int
     return _dumps(value)
 
 
@@ -187,12 +193,13 @@ def file_part(result, options):
 def assemble(parts, options) -> str:
     if options.pretty:
         # Indented for people at a terminal.
+        import json
         doc = {"planlint": __version__, "files": parts}
         return json.dumps(doc, ensure_ascii=False, indent=2)
     # Compact when piped to a tool: the same bytes json.dumps gives for the whole document, with
     # the files already encoded (in the worker processes).
     # One join: the document is megabytes, and each concatenation would copy all of it again.
-    pieces = ['{"planlint": ' + json.dumps(__version__) + ', "files": [']
+    pieces = ['{"planlint": ' + _ascii(__version__) + ', "files": [']
     for part in parts:
         pieces += (part, ", ")
     if parts:
