@@ -9,8 +9,9 @@ from functools import lru_cache
 _URL = (r"(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+"
         r"|www\.[A-Za-z0-9.\-/_%?=&#]+|[\w.+-]+@[\w-]+\.[\w.-]+")
 # A numbering marker at the start of a line: a new item closes any bracket left open before it.
-MARKER = re.compile(r"^[\s\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]"
-                    r"|\d+[.．、])")
+# Compiled on first use (see starts_item).
+_MARKER = (r"^[\s\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]"
+           r"|\d+[.．、])")
 
 
 def is_cjk(ch: str) -> bool:
@@ -38,6 +39,17 @@ def any_of(chars: str):
         return re.compile("[" + re.escape(chars) + "]").search
     a, b, c, d, e = (chars * 5)[:5]  # repeats are harmless: ``in`` tests for up to five
     return lambda text: a in text or b in text or c in text or d in text or e in text
+
+
+def starts_item(text: str) -> bool:
+    """Whether the line starts with a numbering marker. Only a bracket left open at the end of a
+    line asks, and the pattern's classes of Chinese numerals cost ~1 ms to compile: on first use."""
+    return _marker().match(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _marker():
+    return re.compile(_MARKER)
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from planlint.rules._chars import MARKER, any_of, boilerplate_lines
+from planlint.rules._chars import any_of, boilerplate_lines, starts_item
 
 
 class Unmatched:
@@ -56,7 +56,7 @@ def scan(plan, kinds: dict[str, tuple[str, bool]]):
             index += 1
             line = lines[index]
             text, number = line.text, line.number
-            if number in skip or not text.strip() or MARKER.match(text):
+            if number in skip or not text.strip() or starts_item(text):
                 yield from _flush(stack, ended_here=False)
             if number not in skip and has_bracket(text):
                 yield from _match(pattern, kinds, line, stack)
@@ -116,7 +116,7 @@ def _pairing(kinds: tuple):
 def _maybe_flush(stack: list[tuple], lines, index: int):
     """Report what is still open when the next line starts a new item or a blank line follows."""
     following = lines[index + 1].text if index + 1 < len(lines) else ""
-    if not following.strip() or MARKER.match(following):
+    if not following.strip() or starts_item(following):
         yield from _flush(stack, ended_here=True, line=lines[index].number)
 
 

@@ -14,6 +14,7 @@
 选项：无。
 """
 import re
+from functools import lru_cache
 
 from planlint.diagnostics import Edit, Fix, Problem
 from planlint.model import Span
@@ -25,7 +26,8 @@ SEVERITY = "warning"
 OPTIONS: dict = {}
 FIXABLE = True
 
-_MARKUP = re.compile(
+# Compiled on first use: most plans hold none of * _ < & and never need it.
+_MARKUP = (
     r"\*\*|__(?=\S)|(?<=\S)__"
     r"|</?[A-Za-z][A-Za-z0-9]*(?:\s+[A-Za-z_:][-\w:.]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?>"
     r"|&(?:nbsp|lt|gt|amp|quot|ensp|emsp|#\d{2,5}|#x[0-9A-Fa-f]{2,4});")
@@ -38,7 +40,7 @@ def check(plan, options):
         if "*" not in text and "_" not in text and "<" not in text and "&" not in text:
             continue
         owner = owner or task_at(plan)
-        for marks in _grouped(list(_MARKUP.finditer(text))):
+        for marks in _grouped(list(_markup().finditer(text))):
             spans = [Span.of(line.number, m.start() + 1, m.end() - m.start()) for m in marks]
             shown = marks[0].group() + ("…" + marks[1].group() if len(marks) == 2 else "")
             yield Problem(
@@ -48,6 +50,11 @@ def check(plan, options):
                 task=owner.get(line.number),
                 fix=Fix(f"删除“{shown}”", tuple(Edit(sp, "") for sp in spans), safe=False),
             )
+
+
+@lru_cache(maxsize=1)
+def _markup():
+    return re.compile(_MARKUP)
 
 
 def _grouped(matches):
