@@ -27,12 +27,17 @@ FIXABLE = True
 def check(plan, options):
     config = options.get("_config")
     aliases = config.units if config is not None else {}
+    keys: dict[str, str] = {}  # name -> unit_key: a plan names the same units again and again
     for task in plan.tasks:
         for index, clause in enumerate(task.clauses):
+            if len(clause.units) < 2:
+                continue  # nothing to repeat
             seen: dict[str, str] = {}
             previous_end = None
             for unit in clause.units:
-                key = unit_key(unit.name, aliases)
+                key = keys.get(unit.name)
+                if key is None:
+                    key = keys[unit.name] = unit_key(unit.name, aliases)
                 if key in seen:
                     yield _problem(plan, task, unit, seen[key], previous_end)
                 else:

@@ -43,7 +43,8 @@ def check(plan, options):
                 yield _damaged(marker)
                 # it stands where the next number was lost: 三、 after 、聚焦… is no gap
                 last[level] = running[level] = (last.get(level) or 0) + 1
-            _close_deeper(last, level)  # a damaged marker still opens a new item at its level
+            if max(last, default=0) > level:  # a damaged marker still opens a new item at its level
+                _close_deeper(last, level)
             continue
         previous = last.get(level)
         if previous == value and level in seen_line \
@@ -53,13 +54,13 @@ def check(plan, options):
             yield from _compare(marker, previous, running.get(level), options)
         last[level] = running[level] = value
         seen_line[level] = number
-        _close_deeper(last, level)
+        if max(last) > level:  # most markers are at the deepest level open: nothing to close
+            _close_deeper(last, level)
 
 
 def _close_deeper(last: dict[int, int], level: int) -> None:
-    if len(last) > 1 or (last and level not in last):
-        for deeper in [lv for lv in last if lv > level]:
-            del last[deeper]
+    for deeper in [lv for lv in last if lv > level]:
+        del last[deeper]
 
 
 def _compare(marker, previous, running, options):

@@ -25,9 +25,9 @@ FIXABLE = False
 
 def check(plan, options):
     for task in plan.tasks:
-        timing = task.all_timing()
-        if not timing and task.deadline is None:
+        if task.deadline is None and not task.timing:
             continue  # missing-deadline's case
+        timing = task.all_timing()
         if any(t.kind != VAGUE for t in timing):
             continue
         if task.deadline is not None and not task.deadline.timing and task.timing == ():

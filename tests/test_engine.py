@@ -112,3 +112,15 @@ def test_pattern_rule_scopes():
              for scope in ("all", "text", "deadline", "units")}
     assert found == {"all": [(1, 1, None), (2, 3, "1"), (2, 9, "1")], "text": [(2, 3, "1")],
                      "deadline": [(2, 12, "1")], "units": []}
+
+
+def test_findings_are_sorted_by_the_diagnostic_sort_key():
+    def scattered(plan, options):
+        for line, column, message in [(2, 1, "b"), (1, 5, "a"), (1, 5, "0"), (1, 2, "z"), (3, 1, "a")]:
+            yield Problem(Span(line, column, line, column + 1), message)
+    diags = run_rules(make_plan("abcdef", "ab", "a"), Config(),
+                      [fake_rule("one", "Z002", check=scattered), fake_rule("two", "Z001", check=scattered)])
+    assert len(diags) == 10
+    assert diags == sorted(diags, key=lambda d: d.sort_key())
+    assert [(d.span.line, d.span.column, d.code, d.message) for d in diags[:4]] == [
+        (1, 2, "Z001", "z"), (1, 2, "Z002", "z"), (1, 5, "Z001", "0"), (1, 5, "Z001", "a")]
