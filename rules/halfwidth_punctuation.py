@@ -134,13 +134,13 @@ def _near_cjk(text: str, i: int) -> bool:
 
 
 def _problem(number: int, text: str, hits: list[int], task):
+    """One finding for the line: every hit an edit, the distinct characters named once."""
     edits = tuple([LineEdit(number, i + 1, i + 2, FULL[text[i]]) for i in hits])
-    chars = "".join(dict.fromkeys([text[i] for i in hits]))
-    shown = " ".join(chars)
-    return Problem(
-        span=Span(number, hits[0] + 1, number, hits[-1] + 2),
-        message=f"中文中使用了半角标点 {shown}（{len(hits)} 处），应为全角",
-        message_en=f"half-width punctuation {shown} in Chinese text ({len(hits)}x); use full width",
-        task=task,
-        fix=Fix(f"改为全角标点（{len(hits)} 处）", edits, safe=True),
-    )
+    shown = " ".join(dict.fromkeys(map(text.__getitem__, hits)))
+    count = len(hits)
+    # Positional arguments: a plan can have thousands of these (Problem(span, message, task,
+    # fix, message_en), Fix(description, edits, safe)).
+    return Problem(Span(number, hits[0] + 1, number, hits[-1] + 2),
+                   f"中文中使用了半角标点 {shown}（{count} 处），应为全角", task,
+                   Fix(f"改为全角标点（{count} 处）", edits, True),
+                   f"half-width punctuation {shown} in Chinese text ({count}x); use full width")
