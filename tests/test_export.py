@@ -136,11 +136,13 @@ def test_export_of_several_files_and_to_stdout(plans, fake_lint):
     ["export", "{plan}", "-o", "no/such/dir/l.xlsx"],
     ["export", "{plan}", "--format", "pdf", "-o", "l.pdf"],
 ])
-def test_export_errors_are_one_line_and_exit_2(tmp_path, plans, args):
+def test_export_errors_are_one_line_and_exit_2(tmp_path, plans, args, monkeypatch):
     runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=tmp_path):
-        run = runner.invoke(cli, [a.format(plan=plans[0]) for a in args])
-        assert not Path("l.csv").exists()
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    run = runner.invoke(cli, [a.format(plan=plans[0]) for a in args])
+    assert not Path("l.csv").exists()
     assert run.exit_code == 2
     assert "Traceback" not in run.output
     assert len([line for line in run.output.splitlines() if line.strip()]) <= 3

@@ -215,12 +215,14 @@ def test_report_command_writes_the_file_atomically(tmp_path, fake_lint):
     ["report", "missing-file.txt", "-o", "r.html"],
     ["report", "{plan}", "-o", "no/such/dir/r.html"],
 ])
-def test_report_errors_are_one_line_and_exit_2(tmp_path, args):
+def test_report_errors_are_one_line_and_exit_2(tmp_path, args, monkeypatch):
     plan = tmp_path / "a.txt"
     plan.write_text("1.做好预算公开。（县财政局牵头）\n", encoding="utf-8")
     runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=tmp_path):
-        result = runner.invoke(cli, [a.format(plan=plan) for a in args])
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    result = runner.invoke(cli, [a.format(plan=plan) for a in args])
     assert result.exit_code == 2
     assert len(result.output.strip().splitlines()) == 1
     assert "Traceback" not in result.output and "错误" in result.output
