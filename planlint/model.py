@@ -47,7 +47,7 @@ def _frozen(cls):
 def _init_for(cls):
     """The dataclass ``__init__`` (same parameters, order and defaults), filling the instance
     dict directly. A frozen dataclass's own ``__init__`` goes through ``object.__setattr__`` once
-    per field, which made building the model's ~65,000 objects per MB a fifth of parsing; this
+    per field, which made building the model's ~65,000 objects per MB about a fifth of parsing; this
     one takes about half as long. Assignment after construction still raises."""
     params, body, defaults = [], [], {}
     for f in fields(cls):
