@@ -12,15 +12,15 @@ import dataclasses
 import hashlib
 import json
 import os
-import re
 from collections import Counter
 
 from planlint.errors import PlanlintError
+from planlint.rxcache import rx
 from planlint.text import fold
 
 VERSION = 1
 # A heading's own numbering: renumbering sections (inserting one above) must not revive findings.
-_MARKER = re.compile(r"^\s*[（(]?[一二三四五六七八九十百零〇两\d]+[)）]?[、.．]?\s*")
+_MARKER = rx(r"^\s*[（(]?[一二三四五六七八九十百零〇两\d]+[)）]?[、.．]?\s*")
 
 
 class BaselineError(PlanlintError):

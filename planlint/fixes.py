@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import codecs
 import difflib
-import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
 from planlint.atomic import write_atomic
 from planlint.diagnostics import Diagnostic, Edit, Fix
+from planlint.rxcache import rx
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_LINE = rx(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 MAX_PASSES = 10
 
 # BOM prefix -> codec that encodes the body without writing a BOM of its own.

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 
-_SPACE = re.compile(r"[\s\u3000\u00a0]+")
+from planlint.rxcache import rx
+
+_SPACE = rx(r"[\s\u3000\u00a0]+")
 
 
 @functools.lru_cache(maxsize=16384)

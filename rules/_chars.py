@@ -5,6 +5,8 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
+from planlint.rxcache import rx
+
 # Compiled on first use: few plans hold a URL, and a class of CJK ranges costs ~2 ms to compile.
 _URL = (r"(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+"
         r"|www\.[A-Za-z0-9.\-/_%?=&#]+|[\w.+-]+@[\w-]+\.[\w.-]+")
@@ -36,7 +38,7 @@ def any_of(chars: str):
     if not chars:
         return lambda text: False
     if len(chars) > 5:
-        return re.compile("[" + re.escape(chars) + "]").search
+        return rx("[" + re.escape(chars) + "]").search
     a, b, c, d, e = (chars * 5)[:5]  # repeats are harmless: ``in`` tests for up to five
     return lambda text: a in text or b in text or c in text or d in text or e in text
 
@@ -49,7 +51,7 @@ def starts_item(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _marker():
-    return re.compile(_MARKER)
+    return rx(_MARKER)
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:
@@ -58,7 +60,7 @@ def url_spans(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _url():
-    return re.compile(_URL)
+    return rx(_URL)
 
 
 def inside(spans, index: int) -> bool:

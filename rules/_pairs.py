@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from planlint.rules._chars import any_of, boilerplate_lines, starts_item
+from planlint.rxcache import rx
 
 
 class Unmatched:
@@ -84,7 +85,7 @@ def _match(pattern, kinds, line, stack: list[tuple]) -> list[Unmatched]:
 
 @lru_cache(maxsize=8)
 def _pattern(chars: str):
-    return re.compile("[" + re.escape(chars) + "]")
+    return rx("[" + re.escape(chars) + "]")
 
 
 @lru_cache(maxsize=8)

@@ -14,9 +14,9 @@
 
 选项：``min_chars``（默认 1）：去掉标点和空白后少于这么多字即视为空。
 """
-import re
 
 from planlint.diagnostics import Problem
+from planlint.rxcache import rx
 
 NAME = "empty-task"
 CODE = "S003"
@@ -25,7 +25,7 @@ OPTIONS = {"min_chars": 1}
 FIXABLE = False
 
 _NOISE_CHARS = r"\s\u3000\u00a0。，、；：,.;:!！?？…—\-“”\"'‘’()（）"
-_CONTENT = re.compile(f"[^{_NOISE_CHARS}]+")
+_CONTENT = rx(f"[^{_NOISE_CHARS}]+")
 
 
 def check(plan, options):

@@ -20,6 +20,7 @@ from functools import lru_cache
 from planlint.diagnostics import Fix, LineEdit, Problem
 from planlint.model import Span
 from planlint.rules._chars import any_of, boilerplate_lines, has_han, inside, is_cjk, task_at, url_spans
+from planlint.rxcache import rx
 
 NAME = "halfwidth-punctuation"
 CODE = "P001"
@@ -27,9 +28,9 @@ SEVERITY = "info"
 OPTIONS = {"chars": "():,;"}
 FIXABLE = True
 
-_PARENS = re.compile("[()（）]")
+_PARENS = rx("[()（）]")
 # A bracket pair with no bracket inside: with no other bracket on the line, these are all pairs.
-_INNER_PAIR = re.compile("[(（][^()（）]*[)）]")
+_INNER_PAIR = rx("[(（][^()（）]*[)）]")
 _START, _SPAN = re.Match.start, re.Match.span
 FULL = {"(": "（", ")": "）", ":": "：", ",": "，", ";": "；"}
 # Neither width of these decides whether a neighbour is Chinese: that keeps the fix idempotent.
@@ -99,7 +100,7 @@ def _finder(wanted: set[str]):
 
 @lru_cache(maxsize=16)
 def _pattern(chars: str):
-    return re.compile("[" + re.escape(chars) + "]")
+    return rx("[" + re.escape(chars) + "]")
 
 
 def _paren_pairs(text: str) -> list[tuple[int, int]]:

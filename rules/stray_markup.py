@@ -13,12 +13,12 @@
 
 选项：无。
 """
-import re
 from functools import lru_cache
 
 from planlint.diagnostics import Edit, Fix, Problem
 from planlint.model import Span
 from planlint.rules._chars import task_at
+from planlint.rxcache import rx
 
 NAME = "stray-markup"
 CODE = "N001"
@@ -54,7 +54,7 @@ def check(plan, options):
 
 @lru_cache(maxsize=1)
 def _markup():
-    return re.compile(_MARKUP)
+    return rx(_MARKUP)
 
 
 def _grouped(matches):

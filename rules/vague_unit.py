@@ -17,6 +17,7 @@
 import re
 
 from planlint.diagnostics import Problem
+from planlint.rxcache import rx
 
 NAME = "vague-unit"
 CODE = "U003"
@@ -24,7 +25,7 @@ SEVERITY = "warning"
 OPTIONS = {"terms": []}
 FIXABLE = False
 
-_VAGUE = re.compile(r"(有关|相关)[^、，,；;]{0,6}?(部门|单位|科室|机构|处室|方面)|等$|等(部门|单位|科室|机构)$")
+_VAGUE = rx(r"(有关|相关)[^、，,；;]{0,6}?(部门|单位|科室|机构|处室|方面)|等$|等(部门|单位|科室|机构)$")
 
 
 def is_vague(name: str, extra=()) -> bool:

@@ -1,7 +1,6 @@
 """Nodes → the model: decide which items are tasks, read their clauses, deadline and timing."""
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from planlint.model import (DATE, OWNER, PARTICIPANT, SUPERVISOR, VAGUE, Clause, Deadline, Marker,
@@ -10,10 +9,11 @@ from planlint.parse import lexicon as lx
 from planlint.parse.clauses import parse_clause
 from planlint.parse.nodes import Node
 from planlint.parse.timing import YEAR_ONLY, resolve, scan, scan_short
+from planlint.rxcache import rx
 
 
 
-_PREFIX = re.compile(r"^(?:截至|截止|到|至|于|在)")
+_PREFIX = rx(r"^(?:截至|截止|到|至|于|在)")
 
 
 def marker_of(node: Node) -> Marker:

@@ -7,7 +7,6 @@ participants; a bare list (no role words) is all owners; labels (牵头单位：
 from __future__ import annotations
 
 import functools
-import re
 from typing import Optional
 
 from lark import Token
@@ -18,6 +17,7 @@ from planlint.model import OWNER, PARTICIPANT, SUPERVISOR, Clause, Span, Unit
 from planlint.parse.grammars import parser
 from planlint.parse.lexicon import (BLANKS, FIELD, HELP_ROLE, LABEL_ROLE, LEAD_ROLE, NOT_UNIT,
                                     ROLE_AT_END, ends_like_unit)
+from planlint.rxcache import rx
 
 Piece = tuple[str, int, int]  # text, line, column (1-based) of its first character
 
@@ -25,12 +25,12 @@ _TRIM = BLANKS
 _SEPS = set("、，,；;")
 # Separators; a bracket group is never split (各县（市、区）人民政府), and blanks between two
 # Chinese characters separate units written one per paragraph.
-_PART = re.compile(r"(?:[（(][^（()）]*[）)]|[^、，,；;\s\u3000（()）]|[（()）]|"
+_PART = rx(r"(?:[（(][^（()）]*[）)]|[^、，,；;\s\u3000（()）]|[（()）]|"
                    r"[\s\u3000]+(?![\u4e00-\u9fff（(])|(?<![\u4e00-\u9fff）)])[\s\u3000]+)+"
                    r"|[、，,；;]|[\s\u3000]+")
-_BRACKETED_ROLE = re.compile(r"[（(](?P<role>牵头|负责|配合|参与|协办|牵头单位|配合单位)[）)][\s\u3000。]*$")
+_BRACKETED_ROLE = rx(r"[（(](?P<role>牵头|负责|配合|参与|协办|牵头单位|配合单位)[）)][\s\u3000。]*$")
 _SHARED_PREFIX_TAILS = {"政府", "党委", "人大", "政协"}
-_BAD_IN_UNIT = re.compile(r"[。！？!?：:]|\d{3,}")
+_BAD_IN_UNIT = rx(r"[。！？!?：:]|\d{3,}")
 
 
 @functools.lru_cache(maxsize=8192)  # the same few dozen units are named again and again

@@ -4,28 +4,29 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-import tempfile
 
 from lark import Lark
 
 import planlint.grammar
+from planlint.cachedir import cache_dir
 
 
 def _cache_path(name: str, lexer) -> str | bool:
-    """One cache file per grammar text and lexer.
+    """One cache file per grammar text and lexer, in planlint's cache folder (False: no cache).
 
     Lark rebuilds (~15 ms and more) and rewrites its cache file whenever the file was made for
     another grammar or other options, so two checkouts or installs sharing one name would keep
     overwriting each other's cache; the digest in the name keeps them apart.
     """
-    folder = os.path.join(tempfile.gettempdir(), f"planlint-lark-{os.getuid() if hasattr(os, 'getuid') else 0}")
+    folder = cache_dir()
+    if folder is None:
+        return False
     try:
         with open(os.path.join(os.path.dirname(planlint.grammar.__file__), f"{name}.lark"), "rb") as fh:
             digest = hashlib.sha1(fh.read()).hexdigest()[:16]
-        os.makedirs(folder, exist_ok=True)
     except OSError:
         return False
-    return os.path.join(folder, f"{name}-{getattr(lexer, '__name__', lexer)}-{digest}.cache")
+    return os.path.join(folder, f"lark-{name}-{getattr(lexer, '__name__', lexer)}-{digest}.cache")
 
 
 @functools.lru_cache(maxsize=None)

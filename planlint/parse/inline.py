@@ -9,20 +9,20 @@ Each is taken out of the requirement text; what is left keeps its source positio
 """
 from __future__ import annotations
 
-import re
 
 from planlint.parse import lexicon as lx
 from planlint.parse.clauses import parse_clause, units_plausible
+from planlint.rxcache import rx
 
 Piece = tuple[str, int, int]
 
-_ROLE_HINT = re.compile(lx.ROLE_WORD.pattern + r"|[:：]")  # a role word or a field label
-_TAIL = re.compile(r"^[\s\u3000。；;.，,、]*$")
-_BRACKET = re.compile(r"[（()）]")
+_ROLE_HINT = rx(lx.ROLE_WORD.pattern + r"|[:：]")  # a role word or a field label
+_TAIL = rx(r"^[\s\u3000。；;.，,、]*$")
+_BRACKET = rx(r"[（()）]")
 # A label inside running text: at the start of a piece or after a sentence or clause break.
-_INLINE_LABEL = re.compile(rf"(?:^|(?<=[。；;，,\s]))(?P<label>{'|'.join(sorted(lx.LABEL_ROLE, key=len, reverse=True))})"
+_INLINE_LABEL = rx(rf"(?:^|(?<=[。；;，,\s]))(?P<label>{'|'.join(sorted(lx.LABEL_ROLE, key=len, reverse=True))})"
                            r"[ \t\u3000]*[:：]")
-_SENTENCE = re.compile(r"[^。；;]+[。；;]?")
+_SENTENCE = rx(r"[^。；;]+[。；;]?")
 
 
 class _Joined:
@@ -104,7 +104,7 @@ def _spans(joined: _Joined):
 def _value_end(text: str, pos: int) -> int:
     """A field's value runs to the sentence end or to the next label."""
     nxt = _INLINE_LABEL.search(text, pos)
-    stop = re.compile(r"[。]").search(text, pos)
+    stop = rx(r"[。]").search(text, pos)
     ends = [m.start() for m in (nxt, stop) if m is not None]
     end = min(ends) if ends else len(text)
     if stop is not None and end == stop.start():

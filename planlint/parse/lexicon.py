@@ -4,7 +4,7 @@ Patterns only; no unit names (SPEC: keep unit dictionaries out of the grammar).
 """
 from __future__ import annotations
 
-import re
+from planlint.rxcache import rx
 
 CN_DIGITS = "一二三四五六七八九十百零〇两"
 _CN = f"[{CN_DIGITS}]+"
@@ -24,7 +24,7 @@ MARKERS = [
     (3, "arabic-dot", rf"(?P<num>\d{{1,3}})[{WS}]*[.．、](?!\d)[{WS}]*"),
     (5, "circled", r"(?P<num>[\u2460-\u2473])\s*"),
 ]
-MARKER_ANY = re.compile("|".join(
+MARKER_ANY = rx("|".join(
     f"(?P<m{i}>{pattern.replace('(?P<num>', f'(?P<n{i}>')})"
     for i, (_, _, pattern) in enumerate(MARKERS)))
 # Markers damaged by extraction: the numeral or the opening bracket lost. "49完善…": digits glued to
@@ -37,14 +37,14 @@ _DAMAGED = {
 }
 # "1.5月底前完成…": a marker before a digit, accepted only when it is the expected next number
 # (otherwise "1.5倍" at a line start would be read as item 1).
-DOT_BEFORE_DIGIT = re.compile(r"(?P<num>\d{1,3})[.．、](?=\d)")
+DOT_BEFORE_DIGIT = rx(r"(?P<num>\d{1,3})[.．、](?=\d)")
 # A table cell holding only a row number.
-BARE_NUMBER = re.compile(rf"(?P<num>\d{{1,3}})[.．、]?[{WS}]*$")
+BARE_NUMBER = rx(rf"(?P<num>\d{{1,3}})[.．、]?[{WS}]*$")
 
 # Later markers inside a line: "…落实)2.做好…" — the next sibling after a sentence end.
 # (The sentence end is matched, not looked behind for: the engine then skips to candidates fast.)
-INLINE_ARABIC = re.compile(r"[。；;！!？?）)」”](?P<gap>[\s\u3000]*)(?P<num>\d{1,3})[.．、](?!\d)")
-INLINE_CN_PAREN = re.compile(rf"[。；;！!？?](?P<gap>[\s\u3000]*)[（(](?P<num>{_CN})[）)]")
+INLINE_ARABIC = rx(r"[。；;！!？?）)」”](?P<gap>[\s\u3000]*)(?P<num>\d{1,3})[.．、](?!\d)")
+INLINE_CN_PAREN = rx(rf"[。；;！!？?](?P<gap>[\s\u3000]*)[（(](?P<num>{_CN})[）)]")
 
 # Field lines: label then a colon.
 FIELD_ROLES = {
@@ -59,7 +59,7 @@ FIELD_ROLES = {
 }
 _LABELS = sorted(((w, r) for r, ws in FIELD_ROLES.items() for w in ws), key=lambda x: -len(x[0]))
 LABEL_ROLE = dict(_LABELS)
-FIELD = re.compile(rf"[{WS}]*(?P<label>{'|'.join(w for w, _ in _LABELS)})[{WS}]*[:：][{WS}]*")
+FIELD = rx(rf"[{WS}]*(?P<label>{'|'.join(w for w, _ in _LABELS)})[{WS}]*[:：][{WS}]*")
 
 # Column headers of flattened tables.
 HEADER_ROLES = {
@@ -83,11 +83,11 @@ ROLE_PHRASE = (r"(?:按照?(?:各自)?职(?:责|能)(?:分工)?|根据职(?:责|
                r"(?:分别|分头|共同|具体|会同|统筹|协同)?"
                r"(?:牵头|负责|落实|配合|参与|协助|协办|组织实施|实施|承办|抓好|指导)"
                r"(?:分别|分头)?(?:牵头|负责|落实|配合|参与|实施)*")
-ROLE_AT_END = re.compile(rf"(?P<role>{ROLE_PHRASE})$")
+ROLE_AT_END = rx(rf"(?P<role>{ROLE_PHRASE})$")
 # Any role word: what makes a list of names a responsibility clause.
-ROLE_WORD = re.compile(r"牵头|负责|落实|配合|参与|协办")
-LEAD_ROLE = re.compile(r"牵头|主责|主办")
-HELP_ROLE = re.compile(r"配合|参与|协助|协办|协同")
+ROLE_WORD = rx(r"牵头|负责|落实|配合|参与|协办")
+LEAD_ROLE = rx(r"牵头|主责|主办")
+HELP_ROLE = rx(r"配合|参与|协助|协办|协同")
 
 # What a unit name ends with. Generous: an open list of organisational nouns, optionally followed by
 # 等 / 等部门 …. Plain words, tested with str.endswith (a 90-way regex alternation cost ~1 ms to compile).
@@ -124,20 +124,20 @@ _LAZY = {
         rf"^[•·●\-*]?[{WS}]*\*?[{WS}]*(?:姓[{WS}]*名|联系方式|联系电话|电子邮箱|"
         rf"内[{WS}]*容|验[{WS}]*证[{WS}]*码|标[{WS}]*题|手[{WS}]*机)[{WS}]*[:：]",
 }
-COMMENT_FORM_START = re.compile(r"请您.{0,20}(?:意见|建议)|(?:意见|建议).{0,10}(?:征集|反馈)表|我要留言|发表评论")
+COMMENT_FORM_START = rx(r"请您.{0,20}(?:意见|建议)|(?:意见|建议).{0,10}(?:征集|反馈)表|我要留言|发表评论")
 
 # Plan kinds, for finding the title.
-TITLE_WORDS = re.compile(r"要点|方案|分工|办法|计划|清单|安排|意见|措施|任务")
-DRAFT_WORDS = re.compile(r"征求意见稿|送审稿|讨论稿|草案|初稿|修改稿|代拟稿")
+TITLE_WORDS = rx(r"要点|方案|分工|办法|计划|清单|安排|意见|措施|任务")
+DRAFT_WORDS = rx(r"征求意见稿|送审稿|讨论稿|草案|初稿|修改稿|代拟稿")
 
 # Sections that state aims, not work: their items are not tasks.
-AIMS = re.compile(r"指导思想|主要目标|总体要求|工作目标|基本原则|总体目标|工作原则|目标要求|总体思路|"
+AIMS = rx(r"指导思想|主要目标|总体要求|工作目标|基本原则|总体目标|工作原则|目标要求|总体思路|"
                   r"适用范围|编制依据|目标任务$")
 
 # Cheap pre-check: a clause ends some part with an organisational noun or a role word.
 # (The one-character nouns as a class: the same matches as spelling each as an alternative, which
 # cost ~0.7 ms more to compile.)
-UNITISH = re.compile(r"(?:[局办委厅部院所室科处站队会组行社馆门位构区县镇乡场]|中心|政府|网站|"
+UNITISH = rx(r"(?:[局办委厅部院所室科处站队会组行社馆门位构区县镇乡场]|中心|政府|网站|"
                      r"牵头|负责|落实|配合)(?:[、，,；;。]|$)")
 
 
@@ -145,5 +145,5 @@ def __getattr__(name: str):
     """Compile a pattern of ``_LAZY`` on first use (PEP 562); later lookups find the global."""
     if name not in _LAZY:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    pattern = globals()[name] = re.compile(_LAZY[name])
+    pattern = globals()[name] = rx(_LAZY[name])
     return pattern

@@ -8,17 +8,17 @@ markup rules), TEXT (anything else).
 """
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from planlint.parse import lexicon as lx
 from planlint.parse.clauses import is_unit_name, parse_clause, units_plausible
 from planlint.parse.numerals import to_int
 from planlint.parse.timing import scan_short
+from planlint.rxcache import rx
 
 _STRIP = lx.BLANKS
-_PAGE_NUMBER = re.compile(r"^[-—–]\s*\d{1,3}\s*[-—–]$|^第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?$")
-_RULE_LINE = re.compile(r"^[|:\-\s—_=+*]{3,}$")
+_PAGE_NUMBER = rx(r"^[-—–]\s*\d{1,3}\s*[-—–]$|^第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?$")
+_RULE_LINE = rx(r"^[|:\-\s—_=+*]{3,}$")
 _SENTENCE_END = "。！？!?"
 _LABEL_FIRST = {label[0] for label in lx.LABEL_ROLE}
 _HEADER_FIRST = {word[0] for word in lx.HEADER_WORDS}
@@ -221,7 +221,7 @@ def _noise(text: str) -> str:
 
 
 # A further label on a field line: 责任单位：市财政局    完成时限：2018年底前
-_NEXT_FIELD = re.compile(rf"(?<=[\s\u3000；;，,。])(?:{'|'.join(sorted(lx.LABEL_ROLE, key=len, reverse=True))})"
+_NEXT_FIELD = rx(rf"(?<=[\s\u3000；;，,。])(?:{'|'.join(sorted(lx.LABEL_ROLE, key=len, reverse=True))})"
                          r"[ \t\u3000]*[:：]")
 
 
@@ -237,8 +237,8 @@ def _fields(number: int, col: int, text: str) -> list[Rec]:
     return recs
 
 
-_WIDE_GAP = re.compile(r"\S(?: {2,}|\u3000+ *)\S")
-_SPACED_CELL = re.compile(r"[^ \t\u3000]+(?: [^ \t\u3000]+)*")
+_WIDE_GAP = rx(r"\S(?: {2,}|\u3000+ *)\S")
+_SPACED_CELL = rx(r"[^ \t\u3000]+(?: [^ \t\u3000]+)*")
 
 
 def _split_cells(raw: str, text: str, col: int, header_cols: int) -> list:

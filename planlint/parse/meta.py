@@ -1,16 +1,16 @@
 """Plan metadata from the front matter: title, year, draft flag, issue date."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
 from planlint.parse import lexicon as lx
+from planlint.rxcache import rx
 
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
-_DATE = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_NOTICE = re.compile(r"印发|通知$|^关于印发|的通知")
+_YEAR = rx(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_DATE = rx(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_NOTICE = rx(r"印发|通知$|^关于印发|的通知")
 
 
 @dataclass(frozen=True)

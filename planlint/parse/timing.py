@@ -15,6 +15,7 @@ from lark.exceptions import LarkError
 
 from planlint.model import DURATION, FREQUENCY, VAGUE
 from planlint.parse.grammars import parser
+from planlint.rxcache import rx
 
 # Blanks inside an expression (6 月底前). ``scan`` turns tabs and U+3000 into spaces first (same
 # length, so offsets hold), which lets one literal stand for the class [ \t\u3000]: each of the ~35
@@ -55,7 +56,7 @@ _FIRST = (r"(?=[\d一二三四五六七八九十两半每按第]|立行|即知|�
           r"年底|年末|年内|年中|上半年|下半年|月度|月底|月末|季度|持续|长期|适时|尽快|逐步|定期|另行|"
           r"视情|择期|法定)")
 # Only for text whose tabs and U+3000 are spaces (see ``scan``).
-SCAN = re.compile(_FIRST + "(?:" + "|".join(f"(?P<{kind}{i}>{pat})"
+SCAN = rx(_FIRST + "(?:" + "|".join(f"(?P<{kind}{i}>{pat})"
                                           for i, (kind, pat) in enumerate(_PATTERNS)) + ")")
 _KIND = {f"{kind}{i}": kind for i, (kind, _) in enumerate(_PATTERNS)}
 
@@ -93,7 +94,7 @@ def scan_short(text: str) -> tuple[tuple[int, int, str, str], ...]:
     return tuple(scan(text))
 
 
-YEAR_ONLY = re.compile(r"^(?:19|20)\d{2}[ \t\u3000]*年度?(?:内|底|全年)?$")
+YEAR_ONLY = rx(r"^(?:19|20)\d{2}[ \t\u3000]*年度?(?:内|底|全年)?$")
 
 
 def looks_like_deadline(text: str) -> bool:

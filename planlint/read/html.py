@@ -21,6 +21,7 @@ import re
 
 from planlint.model import Location, Source, SourceLine
 from planlint.read.tablerows import Cell, Line, Tables
+from planlint.rxcache import rx
 
 _DROP = {"script", "style", "noscript", "nav", "footer", "form", "select", "button", "input",
          "textarea", "iframe", "head", "template", "svg", "object", "embed", "aside", "title",
@@ -29,10 +30,10 @@ _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl"
           "section", "article", "main", "blockquote", "pre", "center", "address", "figure",
           "figcaption", "hr", "header", "table", "tr", "td", "th", "thead", "tbody", "tfoot",
           "caption", "body", "html", "fieldset", "legend", "details", "summary"}
-_NOISE_CLASS = re.compile(r"(^|[\s_-])(nav|navbar|menu|breadcrumb|crumb|footer|share|sidebar|"
+_NOISE_CLASS = rx(r"(^|[\s_-])(nav|navbar|menu|breadcrumb|crumb|footer|share|sidebar|"
                           r"toolbar|comment|comments)($|[\s_-])", re.I)
-_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_SPACE = re.compile(r"[ \t\r\n\f]+")
+_HIDDEN = rx(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_SPACE = rx(r"[ \t\r\n\f]+")
 MAX_SPAN = 1000
 MAX_CELL_BLOCKS = 8  # more paragraphs than this in one cell: a layout table, not a data table
 

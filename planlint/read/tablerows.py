@@ -21,19 +21,20 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from planlint.model import Location
+from planlint.rxcache import rx
 
 # Header words → column role (first match wins, so 责任领导 is "people", not "owners").
 _ROLES = (
-    ("number", re.compile(r"^(序号|编号|序)$")),
-    ("supervisors", re.compile(r"督导|督办|督查|考核")),
-    ("people", re.compile(r"责任领导|分管领导|责任人|联系人|领导")),
-    ("participants", re.compile(r"配合|协办|参与|协助")),
-    ("owners", re.compile(r"牵头|责任单位|责任部门|责任科室|主办|承办|落实单位|负责单位|单位")),
-    ("deadline", re.compile(r"时限|时间|期限|进度|节点")),
-    ("category", re.compile(r"^(类别|分类|项目|领域|重点领域|任务类别|板块|方面|工作类别)$")),
-    ("text", re.compile(r"任务|要求|内容|措施|事项|工作|目标|举措")),
+    ("number", rx(r"^(序号|编号|序)$")),
+    ("supervisors", rx(r"督导|督办|督查|考核")),
+    ("people", rx(r"责任领导|分管领导|责任人|联系人|领导")),
+    ("participants", rx(r"配合|协办|参与|协助")),
+    ("owners", rx(r"牵头|责任单位|责任部门|责任科室|主办|承办|落实单位|负责单位|单位")),
+    ("deadline", rx(r"时限|时间|期限|进度|节点")),
+    ("category", rx(r"^(类别|分类|项目|领域|重点领域|任务类别|板块|方面|工作类别)$")),
+    ("text", rx(r"任务|要求|内容|措施|事项|工作|目标|举措")),
 )
-_HEADING_MARKER = re.compile(r"^\s*([一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)])")
+_HEADING_MARKER = rx(r"^\s*([一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)])")
 
 
 def column_role(header: str) -> Optional[str]:

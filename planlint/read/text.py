@@ -1,11 +1,11 @@
 """Plain text (.txt, .md) to source lines; the text is never rewritten."""
 from __future__ import annotations
 
-import re
 
 from planlint.model import Source, SourceLine
+from planlint.rxcache import rx
 
-_NEWLINE = re.compile(r"\r\n|\r|\n")
+_NEWLINE = rx(r"\r\n|\r|\n")
 
 
 def split_lines(text: str) -> tuple[list[str], str]:
