@@ -11,8 +11,6 @@ from planlint.parse.nodes import Node
 from planlint.parse.timing import YEAR_ONLY, resolve, scan, scan_short
 from planlint.rxcache import rx
 
-
-
 _PREFIX = rx(r"^(?:截至|截止|到|至|于|在)")
 
 

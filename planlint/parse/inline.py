@@ -9,7 +9,6 @@ Each is taken out of the requirement text; what is left keeps its source positio
 """
 from __future__ import annotations
 
-
 from planlint.parse import lexicon as lx
 from planlint.parse.clauses import parse_clause, units_plausible
 from planlint.rxcache import rx

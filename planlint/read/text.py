@@ -1,7 +1,6 @@
 """Plain text (.txt, .md) to source lines; the text is never rewritten."""
 from __future__ import annotations
 
-
 from planlint.model import Source, SourceLine
 from planlint.rxcache import rx
 
