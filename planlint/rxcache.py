@@ -11,7 +11,8 @@ and rewritten (atomically, at exit) only when a pattern was missing from it.
 Anything unexpected -- another Python implementation, a changed internal API, a damaged, foreign
 or unreadable file, no cache folder -- falls back to ``re.compile``: the cache only saves time.
 Patterns written in users' configuration (YAML rules) go to ``re.compile`` and are never stored;
-the file holds at most ``_MAX_ENTRIES`` patterns.
+a file grown past ``_MAX_ENTRIES`` patterns (rule options that keep changing) is cut back to the
+patterns the run that writes it used.
 """
 from __future__ import annotations
 
@@ -34,8 +35,9 @@ try:
 except (ImportError, AttributeError):  # pragma: no cover - not CPython
     _AVAILABLE = False
 
-_MAX_ENTRIES = 2000  # planlint has ~200 patterns; a file grown past this is started afresh
+_MAX_ENTRIES = 1000  # planlint has ~200 patterns; past this, only those used in this run are kept
 _entries: dict | None = None  # (pattern, flags) -> arguments of _sre.compile after the pattern
+_used: set = set()  # keys asked for in this process
 _missing = False  # a pattern was compiled here that the file does not hold
 
 
@@ -46,6 +48,7 @@ def rx(pattern: str, flags: int = 0) -> re.Pattern:
     flags = int(flags)
     entries = _entries if _entries is not None else _load()
     key = (pattern, flags)
+    _used.add(key)
     found = entries.get(key)
     if found is not None:
         try:
@@ -59,9 +62,8 @@ def rx(pattern: str, flags: int = 0) -> re.Pattern:
         raise
     except Exception:  # noqa: BLE001 - internals not as expected
         return re.compile(pattern, flags)
-    if len(entries) < _MAX_ENTRIES:
-        entries[key] = found
-        _note_missing()
+    entries[key] = found
+    _note_missing()
     return compiled
 
 
@@ -94,7 +96,7 @@ def _load() -> dict:
     try:
         with open(path, "rb") as fh:
             build, entries = pickle.load(fh)
-        if build == _BUILD and isinstance(entries, dict) and len(entries) < _MAX_ENTRIES:
+        if build == _BUILD and isinstance(entries, dict):
             _entries = entries
     except Exception:  # noqa: BLE001 - no file yet, or one that is damaged or foreign
         pass
@@ -118,10 +120,13 @@ def save() -> None:
     path = cache_file()
     if path is None:
         return
+    entries = _entries
+    if len(entries) > _MAX_ENTRIES:  # patterns made from options that kept changing: start afresh
+        entries = {key: entries[key] for key in _used if key in entries}
     tmp = f"{path}.{os.getpid()}.tmp"
     try:
         with open(tmp, "wb") as fh:
-            pickle.dump((_BUILD, _entries), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((_BUILD, entries), fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError:
         try:

@@ -7,6 +7,7 @@ character (𠀀, two UTF-16 units, four UTF-8 bytes) before a repeated unit must
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 
 import pytest
@@ -44,7 +45,8 @@ on_module_loop = pytest.mark.asyncio(loop_scope="module")
     scope="module",  # one server per client profile; each test opens its own document
     params=list(CLIENTS),
     config=ClientServerConfig(server_command=[sys.executable, "-m", "planlint", "lsp"],
-                              server_env={"PLANLINT_LSP_DEBOUNCE_MS": "20"}),
+                              server_env={"PLANLINT_LSP_DEBOUNCE_MS": "20",
+                                          "PLANLINT_CACHE_DIR": os.environ["PLANLINT_CACHE_DIR"]}),
 )
 async def client(lsp_client: LanguageClient, request, tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("workspace")

@@ -6,6 +6,7 @@ import pickle
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -96,6 +97,25 @@ def test_a_damaged_entry_is_compiled_afresh(fresh, monkeypatch):
     entry = rxcache._entries[(pattern, flags)]
     rxcache._entries[(pattern, flags)] = (entry[0], [999, 1, 2], *entry[2:])
     same(rx(pattern, flags), re.compile(pattern, flags))
+
+
+def test_a_file_grown_too_big_keeps_only_what_the_run_used(fresh, monkeypatch):
+    monkeypatch.setattr(rxcache, "_MAX_ENTRIES", 3)
+    monkeypatch.setattr(rxcache, "_used", set())
+    for pattern, flags in PATTERNS:  # five patterns
+        rx(pattern, flags)
+    rxcache.save()
+    restart(monkeypatch)
+    monkeypatch.setattr(rxcache, "_used", set())
+    rx("[new]")
+    rx(*PATTERNS[0])
+    rxcache.save()
+    restart(monkeypatch)
+    assert set(rxcache._load()) == {("[new]", 0), PATTERNS[0]}
+
+
+def test_the_tests_do_not_write_to_the_users_cache_folder():
+    assert os.environ["PLANLINT_CACHE_DIR"].startswith(tempfile.gettempdir())
 
 
 def test_a_bad_pattern_raises_like_re(fresh):

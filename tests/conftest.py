@@ -1,0 +1,19 @@
+"""Settings for the whole test session.
+
+planlint keeps start-up caches (built Lark parsers, compiled patterns) in the user's cache folder;
+the tests, whose rule options and patterns vary a lot, use a folder of their own instead.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+
+_CACHE = tempfile.mkdtemp(prefix="planlint-test-cache-")
+os.environ["PLANLINT_CACHE_DIR"] = _CACHE  # before any planlint module asks for its cache folder
+
+
+def pytest_unconfigure(config):
+    from planlint import rxcache
+    rxcache.save()  # now, not at exit (which would make the folder again)
+    shutil.rmtree(_CACHE, ignore_errors=True)
