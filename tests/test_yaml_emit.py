@@ -249,3 +249,4 @@ def test_parse_does_not_import_yaml():
                           capture_output=True, text=True, encoding="utf-8", cwd=ROOT)
     assert done.stderr.split() == ["0", "False"]
     assert yaml.safe_load(done.stdout)["path"] == str(EXAMPLES[0])
+    assert done.stdout.endswith("\n") and not done.stdout.endswith("\n\n")  # one final newline

@@ -31,5 +31,6 @@ def run_parse(path, fmt="yaml", encoding=None, lang="zh") -> "NoReturn":  # noqa
         echo(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
         from planlint.output.model_dump import to_yaml
-        echo(to_yaml(doc))
+        text = to_yaml(doc)
+        echo(text[:-1] if text.endswith("\n") else text)  # echo adds the document's last newline
     sys.exit(EXIT_OK)
