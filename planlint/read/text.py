@@ -23,7 +23,7 @@ def source_from_text(text: str, path: str, encoding: str = "utf-8", bom: bool = 
     return Source(
         path=path,
         encoding=encoding,
-        lines=tuple(SourceLine(i + 1, line) for i, line in enumerate(lines)),
+        lines=tuple(map(SourceLine, range(1, len(lines) + 1), lines)),
         bom=bom,
         newline=newline,
     )
