@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Optional
 
 from planlint.parse import lexicon as lx
-from planlint.parse.clauses import is_unit_name, parse_clause, units_plausible
+from planlint.parse.clauses import parse_clause, units_plausible
 from planlint.parse.numerals import to_int
 from planlint.parse.timing import scan_short
 from planlint.rxcache import rx
@@ -22,6 +22,10 @@ _RULE_LINE = rx(r"^[|:\-\s—_=+*]{3,}$")
 _SENTENCE_END = "。！？!?"
 _LABEL_FIRST = {label[0] for label in lx.LABEL_ROLE}
 _HEADER_FIRST = {word[0] for word in lx.HEADER_WORDS}
+# MARKER_ANY's group index of each alternative's outer group -> (level, style, numeral group).
+_MARKER_GROUPS = {lx.MARKER_ANY.groupindex[f"m{i}"]: (level, style, lx.MARKER_ANY.groupindex[f"n{i}"])
+                  for i, (level, style, _) in enumerate(lx.MARKERS)}
+_INLINE_STYLES = ("arabic-dot", "glued", "cn-paren")  # markers whose siblings may share a line
 _MARKER_START = set("0123456789（()）、" + lx.CN_DIGITS + "".join(chr(c) for c in range(0x2460, 0x2474)))
 
 
@@ -83,7 +87,8 @@ class Classifier:
         recs = self._marker(number, col, text)
         if recs:
             return recs
-        bare = lx.BARE_NUMBER.match(text)
+        # (a bare row number starts with a digit: \d and str.isdecimal are both Unicode Nd)
+        bare = lx.BARE_NUMBER.match(text) if text[0].isdecimal() else None
         if bare:
             self.last_arabic = int(bare.group("num"))
             return [Rec("NUMBER", number, col, "", number=bare.group("num"),
@@ -122,27 +127,28 @@ class Classifier:
         body = text[skip:] if skip else text
         if not body or body[0] not in _MARKER_START:
             return []
-        rec = None
         m = lx.MARKER_ANY.match(body)
         if m:
-            i = int(m.lastgroup[1:])  # the outer group of the alternative closes last
-            level, style, _ = lx.MARKERS[i]
-            num = m.group(f"n{i}")
+            # the outer group of the alternative closes last: lastindex names the alternative
+            level, style, num_group = _MARKER_GROUPS[m.lastindex]
+            num = m.group(num_group)
             end = m.end()
             # positional: kind, line, column, text, level, style, number, value, marker, mcol
             rec = Rec("MARKER", number, col + skip + end, body[end:], level, style, num,
-                      to_int(num), m.group(0).rstrip(_STRIP), col + skip)
-        if rec is None:
+                      to_int(num), body[:end].rstrip(_STRIP), col + skip)
+        else:
             rec = self._damaged(number, col + skip, body)
-        if rec is None:
-            return []
+            if rec is None:
+                return []
         if rec.style == "arabic-dot" or rec.style == "glued":
             self.last_arabic = rec.value or 0
-        if "\t" in rec.text.strip(_STRIP):
+        if "\t" in rec.text and "\t" in rec.text.strip(_STRIP):
             cells = _split_cells(rec.text, rec.text, rec.column, header_cols=2)
             if len([c for c, _ in cells if c]) >= 2:  # 1.\t做好……\t县财政局\t年底前
                 rec.kind, rec.cells, rec.text = "ROWITEM", cells, ""
                 return [rec]
+        if rec.style not in _INLINE_STYLES or rec.value is None:
+            return [rec]  # (what _split_inline would return)
         return self._split_inline(rec)
 
     def _damaged(self, number, col, body) -> Optional[Rec]:
@@ -172,7 +178,7 @@ class Classifier:
 
     def _split_inline(self, rec: Rec) -> list[Rec]:
         """Further siblings on the same line, numbered on from this one after a sentence end."""
-        if rec.style not in ("arabic-dot", "glued", "cn-paren") or rec.value is None:
+        if rec.style not in _INLINE_STYLES or rec.value is None:
             return [rec]
         pattern = lx.INLINE_CN_PAREN if rec.style == "cn-paren" else lx.INLINE_ARABIC
         out = [rec]
@@ -227,7 +233,9 @@ _NEXT_FIELD = rx(rf"(?<=[\s\u3000；;，,。])(?:{'|'.join(sorted(lx.LABEL_ROLE,
 
 def _fields(number: int, col: int, text: str) -> list[Rec]:
     """One FIELD record per label on the line, each with its value and position."""
-    starts = [0] + [m.start() for m in _NEXT_FIELD.finditer(text)]
+    # a further label needs a colon of its own (the first label's colon is before it)
+    more = text.count("：") + text.count(":") >= 2
+    starts = [0] + [m.start() for m in _NEXT_FIELD.finditer(text)] if more else [0]
     recs = []
     for a, b in zip(starts, starts[1:] + [len(text)]):
         part = text[a:b]
@@ -276,8 +284,8 @@ def _is_header(text: str) -> bool:
 def _clause_line(number: int, col: int, text: str) -> Optional[Rec]:
     bracket = text[0] in "（(" and text[-1] in "）)" and len(text) > 2
     inner, icol = (text[1:-1], col + 1) if bracket else (text, col)
-    if len(inner) > (200 if bracket else 90) or "。" in inner.rstrip("。") or \
-            not lx.UNITISH.search(inner):
+    if len(inner) > (200 if bracket else 90) or ("。" in inner and "。" in inner.rstrip("。")) \
+            or not lx.UNITISH.search(inner):
         return None
     if not bracket and inner.endswith("。") and not lx.ROLE_WORD.search(inner):
         return None  # a sentence, not a unit cell
@@ -287,9 +295,8 @@ def _clause_line(number: int, col: int, text: str) -> Optional[Rec]:
     labelled = bool(lx.FIELD.match(inner))
     has_role = bool(lx.ROLE_WORD.search(inner))
     strict = not (bracket and (labelled or has_role))
+    # (Without brackets ``strict`` holds, and a strictly plausible clause names only units.)
     if not units_plausible(clause, strict=strict):
-        return None
-    if not bracket and not has_role and not all(is_unit_name(u.name) for u in clause.units):
         return None
     is_open = inner.rstrip()[-1:] in "、，,；;"
     return Rec("CLAUSE", number, icol, inner, bracket=bracket, open=is_open)
