@@ -69,7 +69,8 @@ class Classifier:
         """Records of a non-blank line: ``text`` is ``raw`` stripped, starting at column ``col``."""
         if self.in_form:
             return [Rec("NOISE", number, col, text)]
-        noise = _noise(text)
+        first = text[0]  # (a new string object for a CJK character: made once per line)
+        noise = _noise(text, first)
         if noise:
             self.in_form = noise == "form"
             return [Rec("NOISE", number, col, text, label="layout" if noise == "layout" else "")]
@@ -77,18 +78,18 @@ class Classifier:
             if "|" in text or self.header_cols >= 2 else None
         if cells:
             return self._row(number, col, text, cells)
-        if len(text) <= 80 and text[0] in _HEADER_FIRST and _is_header(text):
+        if len(text) <= 80 and first in _HEADER_FIRST and _is_header(text):
             words = text.split()
             if len(words) > 1:
                 self.header_cols = len(words)  # a one-line header: its rows are tab-separated
             return [Rec("HEADER", number, col, text, cells=[(text, col)])]
-        if text[0] in _LABEL_FIRST and lx.FIELD.match(text):
+        if first in _LABEL_FIRST and lx.FIELD.match(text):
             return _fields(number, col, text)
         recs = self._marker(number, col, text)
         if recs:
             return recs
         # (a bare row number starts with a digit: \d and str.isdecimal are both Unicode Nd)
-        bare = lx.BARE_NUMBER.match(text) if text[0].isdecimal() else None
+        bare = lx.BARE_NUMBER.match(text) if first.isdecimal() else None
         if bare:
             self.last_arabic = int(bare.group("num"))
             return [Rec("NUMBER", number, col, "", number=bare.group("num"),
@@ -123,9 +124,16 @@ class Classifier:
 
     def _marker(self, number: int, col: int, text: str) -> list[Rec]:
         # Markdown-ish emphasis or heading marks before a marker are noise, not content.
-        skip = len(text) - len(text.lstrip("*#＃ ")) if text[0] in "*#＃ " else 0
-        body = text[skip:] if skip else text
-        if not body or body[0] not in _MARKER_START:
+        first = text[0]
+        if first in "*#＃ ":
+            skip = len(text) - len(text.lstrip("*#＃ "))
+            body = text[skip:]
+            if not body:
+                return []
+            first = body[0]
+        else:
+            skip, body = 0, text
+        if first not in _MARKER_START:
             return []
         m = lx.MARKER_ANY.match(body)
         if m:
@@ -211,9 +219,9 @@ _LAYOUT_FIRST = set("-—–第|:_=+*")
 _BOILER_FIRST = set("发信来文字背浏访阅点打关【分扫责编索主成相上下当您网版承[•·●*姓联内验标手电")
 
 
-def _noise(text: str) -> str:
-    """'layout' (page numbers, table rules), 'form' (a comment form starts), 'web', or ''."""
-    first = text[0]
+def _noise(text: str, first: str) -> str:
+    """'layout' (page numbers, table rules), 'form' (a comment form starts), 'web', or ''.
+    ``first`` is ``text[0]``."""
     if first in _LAYOUT_FIRST and (_PAGE_NUMBER.match(text) or _RULE_LINE.match(text)):
         return "layout"
     if len(text) < 120 and ("意见" in text or "建议" in text or "留言" in text or "评论" in text) \
@@ -292,10 +300,9 @@ def _clause_line(number: int, col: int, text: str) -> Optional[Rec]:
     clause = parse_clause([(inner, number, icol)], "line")
     if clause is None:
         return None
-    labelled = bool(lx.FIELD.match(inner))
-    has_role = bool(lx.ROLE_WORD.search(inner))
-    strict = not (bracket and (labelled or has_role))
-    # (Without brackets ``strict`` holds, and a strictly plausible clause names only units.)
+    # A bracketed clause with a label or a role word may name some non-units. (Without brackets
+    # ``strict`` holds, and a strictly plausible clause names only units.)
+    strict = not (bracket and (lx.FIELD.match(inner) or lx.ROLE_WORD.search(inner)))
     if not units_plausible(clause, strict=strict):
         return None
     is_open = inner.rstrip()[-1:] in "、，,；;"
