@@ -105,30 +105,44 @@ def _task(node: Node, raw, ids: dict, year) -> Task:
     pieces = tuple([TextPiece(t, line, col) for t, line, col in text_pieces])
     text = "".join([t for t, _, _ in text_pieces])
     clauses = b.make_clauses(raw_clauses)
-    by_role = {"owner": [], "participant": [], "supervisor": []}
-    if clauses:
-        for unit in _union(clauses):
-            by_role[unit.role].append(unit)
+    owners, participants, supervisors, people = _roles(clauses) if clauses else _NO_ROLES
     marker = b.marker_of(node)
     end_line, end_col = node.end
+    # Positional arguments, in Task's field order: called with keywords, a class gets them as a
+    # dict, built and unpacked again (half of the cost of making a Task).
     return Task(
-        id=ids[id(node)],
-        number=node.head.number,
-        level=node.level,
-        span=Span(marker.span.line, marker.span.column, end_line, max(end_col, 1)),
-        marker=marker,
-        headings=_headings(node),
-        text=text,
-        pieces=pieces,
-        clauses=clauses,
-        owners=tuple(by_role["owner"]),
-        participants=tuple(by_role["participant"]),
-        supervisors=tuple(by_role["supervisor"]),
-        people=tuple(p for c in clauses for p in c.people) if clauses else (),
-        deadline=b.make_deadline(node.deadline, year) if node.deadline is not None else None,
-        timing=b.text_timing(text, pieces, year) if pieces else (),
-        section=ids[id(node.parent)] if node.parent is not None else "",
+        ids[id(node)],  # id
+        node.head.number,  # number
+        node.level,  # level
+        Span(marker.span.line, marker.span.column, end_line, max(end_col, 1)),  # span
+        marker,  # marker
+        _headings(node),  # headings
+        text,  # text
+        pieces,  # pieces
+        clauses,  # clauses
+        owners,  # owners
+        participants,  # participants
+        supervisors,  # supervisors
+        people,  # people
+        b.make_deadline(node.deadline, year) if node.deadline is not None else None,  # deadline
+        b.text_timing(text, pieces, year) if pieces else (),  # timing
+        ids[id(node.parent)] if node.parent is not None else "",  # section
     )
+
+
+_NO_ROLES = ((), (), (), ())
+
+
+def _roles(clauses) -> tuple[tuple, tuple, tuple, tuple]:
+    """A task's owners, participants and supervisors (units of its clauses, see _union) and the
+    people its clauses name."""
+    by_role = {"owner": [], "participant": [], "supervisor": []}
+    for unit in _union(clauses):
+        by_role[unit.role].append(unit)
+    # one clause: its own tuple of people is the task's
+    people = clauses[0].people if len(clauses) == 1 else tuple(p for c in clauses for p in c.people)
+    return (tuple(by_role["owner"]), tuple(by_role["participant"]), tuple(by_role["supervisor"]),
+            people)
 
 
 def _union(clauses) -> list:
