@@ -28,7 +28,7 @@ _BEFORE_LABEL = frozenset("。；;，,")  # and blanks (str.isspace, which is wh
 
 def _labels(text: str, pos: int = 0):
     """Labels at the text start or after a break: the matches of
-    ``(?:^|(?<=[。；;，,\s]))`` + ``_LABEL`` (``^``: the string's start, not ``pos``).
+    ``(?:^|(?<=[。；;，,\\s]))`` + ``_LABEL`` (``^``: the string's start, not ``pos``).
 
     Skipping a match that fails the check loses nothing: a label match holds only label words
     (Chinese characters), blanks and the closing colon, so no label can start inside it just
