@@ -87,14 +87,20 @@ def test_main_prints_and_exits_as_the_click_command(tmp_path, capsys, args):
     assert code in (1, 2) and (out or err)
 
 
-def test_check_does_not_import_click(tmp_path):
+def _run_fresh(tmp_path, args: list[str]):
+    """``planlint ARGS plan.txt`` in a new interpreter; stderr says the exit code and whether
+    click was imported."""
     import subprocess
     plan = tmp_path / "plan.txt"
     plan.write_text(PLAN, encoding="utf-8")
     code = ("import sys; from planlint.cli import main\n"
-            "try:\n    main(['check', '--format', 'json', sys.argv[1]])\n"
+            f"try:\n    main({args!r} + [sys.argv[1]])\n"
             "except SystemExit as e:\n    print(e.code, 'click' in sys.modules, file=sys.stderr)\n")
-    done = subprocess.run([sys.executable, "-c", code, str(plan)], capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-c", code, str(plan)], capture_output=True, text=True)
+
+
+def test_check_does_not_import_click(tmp_path):
+    done = _run_fresh(tmp_path, ["check", "--format", "json"])
     assert done.stderr.split() == ["1", "False"]
     assert '"duplicate-unit"' in done.stdout
 
@@ -162,12 +168,6 @@ def test_a_missing_plan_is_reported_as_by_click(capsys):
 
 
 def test_parse_does_not_import_click(tmp_path):
-    import subprocess
-    plan = tmp_path / "plan.txt"
-    plan.write_text(PLAN, encoding="utf-8")
-    code = ("import sys; from planlint.cli import main\n"
-            "try:\n    main(['parse', sys.argv[1]])\n"
-            "except SystemExit as e:\n    print(e.code, 'click' in sys.modules, file=sys.stderr)\n")
-    done = subprocess.run([sys.executable, "-c", code, str(plan)], capture_output=True, text=True)
+    done = _run_fresh(tmp_path, ["parse"])
     assert done.stderr.split() == ["0", "False"]
     assert "县财政局" in done.stdout
