@@ -7,9 +7,10 @@ participants; a bare list (no role words) is all owners; labels (牵头单位：
 from __future__ import annotations
 
 import functools
+import itertools
 from typing import Optional
 
-from lark import Token
+from lark import Token, Transformer
 from lark.exceptions import LarkError
 from lark.lexer import Lexer
 
@@ -61,85 +62,174 @@ def _at(starts, offset: int) -> tuple[int, int]:
 
 
 def _span(starts, start: int, end: int) -> Span:
-    if len(starts) == 1:
-        _, line, column = starts[0]
-        return Span(line, column + start, line, column + max(start + 1, end))
-    (l1, c1), (l2, c2) = _at(starts, start), _at(starts, max(start, end - 1))
+    """The span of text[start:end] (end > start), the text joined from several pieces."""
+    (l1, c1), (l2, c2) = _at(starts, start), _at(starts, end - 1)
     return Span(l1, c1, l2, c2 + 1)
 
 
-class ClauseLexer(Lexer):
-    """Tokens of a clause: split on separators, then a leading label and a trailing role."""
+Tok = tuple[str, str, int]  # type (LABEL, UNIT, ROLE or SEP), text, offset in the clause text
+
+# The last characters of the role phrases ROLE_AT_END finds (牵头, 负责, 落实 … 组织实施, 抓好, 指导,
+# maybe followed by 分别/分头 and more role words): a part ending otherwise has no role at its end.
+_ROLE_LAST = frozenset("头责实合与助办施好导别")
+
+
+def _lex(text: str) -> list[Tok]:
+    """Tokens of a clause: split on separators, then a leading label and a trailing role.
+
+    Most parts are plain unit names: the label and role patterns are only tried on parts that
+    hold the colon, the closing bracket or the final character they need."""
+    tokens: list[Tok] = []
+    for m in _PART.finditer(text):
+        part, pos = m.group(), m.start()
+        if part in _SEPS or not part.strip(BLANKS):
+            if part.strip(BLANKS) or pos and (text[pos - 1:pos + len(part) + 1].strip()):
+                tokens.append(("SEP", part, pos))
+            continue
+        if ":" in part or "：" in part:
+            label = FIELD.match(part)
+            if label and label.end() > 0:
+                tokens.append(("LABEL", label.group("label"), pos))
+                part, pos = part[label.end():], pos + label.end()
+                if not part.strip():
+                    continue
+        if ")" in part or "）" in part:
+            bracketed = _BRACKETED_ROLE.search(part)
+            if bracketed:  # 市财政局（牵头）
+                tokens.append(("UNIT", part[:bracketed.start()], pos))
+                tokens.append(("ROLE", bracketed.group("role"), pos + bracketed.start("role")))
+                continue
+        body = part.rstrip(BLANKS + "。.")
+        role = ROLE_AT_END.search(body) if body[-1:] in _ROLE_LAST else None
+        unit = part[:role.start()] if role else part
+        if unit.strip(BLANKS):
+            tokens.append(("UNIT", unit, pos))
+        if role:
+            tokens.append(("ROLE", role.group(), pos + role.start()))
+    return tokens
+
+
+class _TokenTypes(Lexer):
+    """The clause grammar's lexer: feeds Lark the types of the tokens _lex found, each token's
+    ``start_pos`` being its index in _lex's list."""
 
     def __init__(self, lexer_conf):
         pass
 
-    def lex(self, text):
-        for m in _PART.finditer(text):
-            part, pos = m.group(), m.start()
-            if part in _SEPS or not part.strip(BLANKS):
-                if part.strip(BLANKS) or pos and (text[pos - 1:pos + len(part) + 1].strip()):
-                    yield Token("SEP", part, start_pos=pos)
-                continue
-            label = FIELD.match(part)
-            if label and label.end() > 0:
-                yield Token("LABEL", label.group("label"), start_pos=pos)
-                part, pos = part[label.end():], pos + label.end()
-                if not part.strip():
-                    continue
-            bracketed = _BRACKETED_ROLE.search(part)
-            if bracketed:  # 市财政局（牵头）
-                yield Token("UNIT", part[:bracketed.start()], start_pos=pos)
-                yield Token("ROLE", bracketed.group("role"), start_pos=pos + bracketed.start("role"))
-                continue
-            role = ROLE_AT_END.search(part.rstrip(BLANKS + "。."))
-            unit = part[:role.start()] if role else part
-            if unit.strip(BLANKS):
-                yield Token("UNIT", unit, start_pos=pos)
-            if role:
-                yield Token("ROLE", role.group(), start_pos=pos + role.start())
+    def lex(self, types):
+        return map(Token, types, types, itertools.count())
 
 
-@functools.lru_cache(maxsize=8192)
-def _analyse(text: str, label_role: Optional[str]):
-    """Role groups of a clause text: ((role kind, ((name, start, end), …)), …), or None."""
+class _Shape(Transformer):
+    """Called by the LALR parser as it reduces (no tree is built): a label becomes
+    ("label", its token's index), a part ("part", unit index or None, role index or None); start
+    is the labels and parts in order (the SEP tokens between them are of no further use)."""
+
+    def start(self, children):
+        return tuple([c for c in children if type(c) is tuple])
+
+    def label(self, children):
+        return ("label", children[0].start_pos)
+
+    def part(self, children):
+        unit = next((t.start_pos for t in children if t.type == "UNIT"), None)
+        role = next((t.start_pos for t in children if t.type == "ROLE"), None)
+        return ("part", unit, role)
+
+
+_SHAPE = _Shape()
+
+
+@functools.lru_cache(maxsize=1024)
+def _shape(types: tuple[str, ...]):
+    """The parse of a clause's token types with ``grammar/clause.lark`` (see _Shape), or None.
+
+    The parse depends on the token types only, and the clauses of a plan share a few type
+    sequences (UNIT ROLE; UNIT SEP UNIT SEP UNIT ROLE …): most clauses need no parse of their own."""
     try:
-        tree = parser("clause", lexer=ClauseLexer).parse(text)
+        return parser("clause", lexer=_TokenTypes, transformer=_SHAPE).parse(types)
     except LarkError:
+        return None
+
+
+def _groups(text: str, label_role: Optional[str]) -> Optional[list]:
+    """Role groups of a clause text: [(role kind, [(name, start, end), …]), …], or None."""
+    tokens = _lex(text)
+    shape = _shape(tuple([t[0] for t in tokens]))
+    if shape is None:
         return None
     groups: list = []
     pending: list = []
     current_label = label_role
     lead_label = False
-    for node in tree.children:
-        if getattr(node, "data", None) == "label":
+    for node in shape:
+        if node[0] == "label":
             if pending:
-                groups.append((current_label or "bare", tuple(pending)))
+                groups.append((current_label or "bare", pending))
                 pending = []
-            word = str(node.children[0])
+            word = tokens[node[1]][1]
             current_label = LABEL_ROLE.get(word)
             if current_label == OWNER and lead_label and not word.startswith("牵头"):
                 current_label = PARTICIPANT  # 牵头单位：X；责任单位：Y
             lead_label = lead_label or word.startswith("牵头")
             continue
-        if getattr(node, "data", None) != "part":
-            continue
-        unit_tok = next((t for t in node.children if t.type == "UNIT"), None)
-        role_tok = next((t for t in node.children if t.type == "ROLE"), None)
-        if unit_tok is not None:
-            pending.append(_trimmed(unit_tok))
-        if role_tok is not None and pending:
-            role = str(role_tok)
+        _, unit_at, role_at = node
+        if unit_at is not None:
+            pending.append(_trimmed(tokens[unit_at]))
+        if role_at is not None and pending:
+            role = tokens[role_at][1]
             kind = "lead" if LEAD_ROLE.search(role) and not HELP_ROLE.search(role) else \
                 "help" if HELP_ROLE.search(role) else "resp"
-            groups.append((kind if current_label in (None, OWNER) else current_label,
-                           tuple(pending)))
+            groups.append((kind if current_label in (None, OWNER) else current_label, pending))
             pending = []
     if pending:
         # Under an owner label, units without a role word are owners unless someone leads.
-        groups.append(("bare" if current_label in (None, OWNER) else current_label,
-                       tuple(pending)))
-    return tuple(groups)
+        groups.append(("bare" if current_label in (None, OWNER) else current_label, pending))
+    return groups
+
+
+def _trimmed(tok: Tok) -> tuple[str, int, int]:
+    _, raw, start = tok
+    end = start + len(raw)
+    lead = len(raw) - len(raw.lstrip(_TRIM))
+    if raw.lstrip(_TRIM).startswith("由"):
+        lead += 1
+    tail = len(raw) - len(raw.rstrip(_TRIM + "。."))
+    return raw[lead:len(raw) - tail], start + lead, end - tail
+
+
+_GROUP_ROLE = {"lead": OWNER, "help": PARTICIPANT, OWNER: OWNER, PARTICIPANT: PARTICIPANT,
+               SUPERVISOR: SUPERVISOR}
+
+
+@functools.lru_cache(maxsize=8192)
+def _analyse(text: str, label_role: Optional[str]):
+    """What a clause text names, wherever it stands: (units as (name, start, end, role), people,
+    stripped text, its start, its end), offsets into ``text`` with end > start; or None when it
+    does not parse or names no unit and no person."""
+    groups = _groups(text, label_role)
+    if not groups:
+        return None
+    has_lead = any(g == "lead" for g, _ in groups)
+    units: list = []
+    people: list[str] = []
+    for group, members in groups:
+        if group == "people":
+            people.extend(name for name, _, _ in members)
+            continue
+        role = _GROUP_ROLE.get(group)
+        if role is None and group in ("resp", "bare"):
+            role = PARTICIPANT if has_lead else OWNER
+        if role is None:
+            continue
+        for name, start, end in members:
+            if name:
+                units.append((name, start, max(start + 1, end), role))
+    if not units and not people:
+        return None
+    first = len(text) - len(text.lstrip())
+    last = len(text.rstrip())
+    return tuple(units), tuple(people), text.strip(), first, max(first + 1, last)
 
 
 def parse_clause(pieces: list[Piece], kind: str, index: int = 0,
@@ -150,48 +240,42 @@ def parse_clause(pieces: list[Piece], kind: str, index: int = 0,
 
 @functools.lru_cache(maxsize=4096)
 def _parse_clause(pieces: tuple, kind: str, index: int, label_role: Optional[str]):
+    if len(pieces) == 1:  # the common case: offsets are columns of one line
+        text, line, column = pieces[0]
+        found = _analyse(text, label_role)
+        if found is None:
+            return None
+        names, people, stripped, first, last = found
+        units = tuple([Unit(name, Span(line, column + start, line, column + end), role, index)
+                       for name, start, end, role in names])
+        return Clause(stripped, Span(line, column + first, line, column + last), kind, units,
+                      people)
     text, starts = _join(pieces)
-    groups = _analyse(text, label_role)
-    if not groups:
+    found = _analyse(text, label_role)
+    if found is None:
         return None
-    has_lead = any(g == "lead" for g, _ in groups)
-    units: list[Unit] = []
-    people: list[str] = []
-    for group, members in groups:
-        if group == "people":
-            people.extend(name for name, _, _ in members)
-            continue
-        role = {"lead": OWNER, "help": PARTICIPANT, OWNER: OWNER, PARTICIPANT: PARTICIPANT,
-                SUPERVISOR: SUPERVISOR}.get(group)
-        if role is None and group in ("resp", "bare"):
-            role = PARTICIPANT if has_lead else OWNER
-        if role is None:
-            continue
-        for name, start, end in members:
-            if name:
-                units.append(Unit(name, _span(starts, start, end), role, index))
-    if not units and not people:
-        return None
-    first = len(text) - len(text.lstrip())
-    last = len(text.rstrip())
-    return Clause(text.strip(), _span(starts, first, last), kind, tuple(units), tuple(people))
+    names, people, stripped, first, last = found
+    units = tuple([Unit(name, _span(starts, start, end), role, index)
+                   for name, start, end, role in names])
+    return Clause(stripped, _span(starts, first, last), kind, units, people)
 
 
-def _trimmed(tok) -> tuple[str, int, int]:
-    raw = str(tok)
-    start, end = tok.start_pos, tok.start_pos + len(raw)
-    lead = len(raw) - len(raw.lstrip(_TRIM))
-    if raw.lstrip(_TRIM).startswith("由"):
-        lead += 1
-    tail = len(raw) - len(raw.rstrip(_TRIM + "。."))
-    return raw[lead:len(raw) - tail], start + lead, end - tail
+def names_units(text: str, strict: bool) -> bool:
+    """Whether ``text``, parsed alone as a clause, names plausible units: what
+    ``units_plausible(parse_clause([(text, line, column)], kind), strict)`` says (False when it
+    does not parse), for the callers that only ask, without building the clause."""
+    found = _analyse(text, None)
+    return found is not None and _plausible([u[0] for u in found[0]], found[1], strict)
 
 
 def units_plausible(clause: Clause, strict: bool) -> bool:
     """Whether the parsed clause really names units (not a sentence that happened to parse)."""
-    names = [u.name for u in clause.units]
+    return _plausible([u.name for u in clause.units], clause.people, strict)
+
+
+def _plausible(names: list[str], people: tuple[str, ...], strict: bool) -> bool:
     if not names:
-        return bool(clause.people) and not strict
+        return bool(people) and not strict
     good = sum(is_unit_name(n) for n in names)
     if strict:
         return good == len(names)

@@ -297,13 +297,11 @@ def _clause_line(number: int, col: int, text: str) -> Optional[Rec]:
         return None
     if not bracket and inner.endswith("。") and not lx.ROLE_WORD.search(inner):
         return None  # a sentence, not a unit cell
-    clause = parse_clause([(inner, number, icol)], "line")
-    if clause is None:
-        return None
+    from planlint.parse.clauses import names_units  # (to move to the module's imports)
     # A bracketed clause with a label or a role word may name some non-units. (Without brackets
     # ``strict`` holds, and a strictly plausible clause names only units.)
     strict = not (bracket and (lx.FIELD.match(inner) or lx.ROLE_WORD.search(inner)))
-    if not units_plausible(clause, strict=strict):
+    if not names_units(inner, strict):
         return None
     is_open = inner.rstrip()[-1:] in "、，,；;"
     return Rec("CLAUSE", number, icol, inner, bracket=bracket, open=is_open)

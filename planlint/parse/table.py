@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from planlint.parse import lexicon as lx
-from planlint.parse.clauses import parse_clause, units_plausible
+from planlint.parse.clauses import names_units
 from planlint.parse.timing import looks_like_deadline
 
 _ROLE_OF = {}
@@ -89,5 +89,4 @@ def _guess(texts: list[str], unit_roles=(), deadline=True) -> list[str]:
 
 
 def _names_units(text: str) -> bool:
-    clause = parse_clause([(text, 1, 1)], "cell")
-    return clause is not None and bool(clause.units) and units_plausible(clause, strict=True)
+    return names_units(text, strict=True)  # (a strictly plausible clause names units)
