@@ -17,7 +17,7 @@ from lark.lexer import Lexer
 from planlint.model import OWNER, PARTICIPANT, SUPERVISOR, Clause, Span, Unit
 from planlint.parse.grammars import parser
 from planlint.parse.lexicon import (BLANKS, FIELD, HELP_ROLE, LABEL_ROLE, LEAD_ROLE, NOT_UNIT,
-                                    ROLE_AT_END, ends_like_unit)
+                                    ROLE_AT_END, UNIT_SUFFIXES, ends_like_unit)
 from planlint.rxcache import rx
 
 Piece = tuple[str, int, int]  # text, line, column (1-based) of its first character
@@ -41,7 +41,7 @@ def is_unit_name(name: str) -> bool:
         return True  # 各县（区）委、政府: the bare 政府 shares the previous unit's prefix
     if not 2 <= len(name) <= 32 or _BAD_IN_UNIT.search(name) or name in NOT_UNIT:
         return False
-    return ends_like_unit(name)
+    return name.endswith(UNIT_SUFFIXES) or ends_like_unit(name)  # (the first: most names)
 
 
 def _join(pieces: list[Piece]) -> tuple[str, list[tuple[int, int, int]]]:
@@ -131,10 +131,12 @@ class _Shape(Transformer):
     def label(self, children):
         return ("label", children[0].start_pos)
 
-    def part(self, children):
-        unit = next((t.start_pos for t in children if t.type == "UNIT"), None)
-        role = next((t.start_pos for t in children if t.type == "ROLE"), None)
-        return ("part", unit, role)
+    def part(self, children):  # UNIT ROLE | UNIT | ROLE
+        if len(children) == 2:
+            return ("part", children[0].start_pos, children[1].start_pos)
+        if children[0].type == "UNIT":
+            return ("part", children[0].start_pos, None)
+        return ("part", None, children[0].start_pos)
 
 
 _SHAPE = _Shape()
@@ -188,8 +190,14 @@ def _groups(text: str, label_role: Optional[str]) -> Optional[list]:
     return groups
 
 
+_TRIM_START = frozenset(_TRIM + "由")
+_TRIM_END = frozenset(_TRIM + "。.")
+
+
 def _trimmed(tok: Tok) -> tuple[str, int, int]:
     _, raw, start = tok
+    if raw[:1] not in _TRIM_START and raw[-1:] not in _TRIM_END:
+        return raw, start, start + len(raw)  # nearly all units: nothing to trim
     end = start + len(raw)
     lead = len(raw) - len(raw.lstrip(_TRIM))
     if raw.lstrip(_TRIM).startswith("由"):
