@@ -27,6 +27,8 @@ _MARKER_GROUPS = {lx.MARKER_ANY.groupindex[f"m{i}"]: (level, style, lx.MARKER_AN
                   for i, (level, style, _) in enumerate(lx.MARKERS)}
 _INLINE_STYLES = ("arabic-dot", "glued", "cn-paren")  # markers whose siblings may share a line
 _MARKER_START = set("0123456789（()）、" + lx.CN_DIGITS + "".join(chr(c) for c in range(0x2460, 0x2474)))
+_EMPHASIS = "*#＃ "  # markdown marks a marker may follow
+_MARKER_OR_MARK = _MARKER_START | set(_EMPHASIS)
 
 
 class Rec:
@@ -85,9 +87,10 @@ class Classifier:
             return [Rec("HEADER", number, col, text, cells=[(text, col)])]
         if first in _LABEL_FIRST and lx.FIELD.match(text):
             return _fields(number, col, text)
-        recs = self._marker(number, col, text)
-        if recs:
-            return recs
+        if first in _MARKER_OR_MARK:  # (what _marker needs to find anything)
+            recs = self._marker(number, col, text)
+            if recs:
+                return recs
         # (a bare row number starts with a digit: \d and str.isdecimal are both Unicode Nd)
         bare = lx.BARE_NUMBER.match(text) if first.isdecimal() else None
         if bare:
@@ -103,7 +106,7 @@ class Classifier:
 
     def _row(self, number, col, text, cells) -> list[Rec]:
         words = [c for c, _ in cells if c]
-        if words and all(_is_header(c) for c in words):
+        if words and _all_headers(words):
             self.header_cols = len(cells)
             return [Rec("HEADER", number, col, text, cells=cells)]
         first = cells[0][0] if cells else ""
@@ -125,8 +128,8 @@ class Classifier:
     def _marker(self, number: int, col: int, text: str) -> list[Rec]:
         # Markdown-ish emphasis or heading marks before a marker are noise, not content.
         first = text[0]
-        if first in "*#＃ ":
-            skip = len(text) - len(text.lstrip("*#＃ "))
+        if first in _EMPHASIS:
+            skip = len(text) - len(text.lstrip(_EMPHASIS))
             body = text[skip:]
             if not body:
                 return []
@@ -286,7 +289,17 @@ def _split_cells(raw: str, text: str, col: int, header_cols: int) -> list:
 
 def _is_header(text: str) -> bool:
     words = text.split()
-    return bool(words) and all(w in lx.HEADER_WORDS for w in words)
+    # (issuperset: the ``all(w in HEADER_WORDS …)`` test without a generator per call)
+    return bool(words) and lx.HEADER_WORDS.issuperset(words)
+
+
+def _all_headers(cells: list[str]) -> bool:
+    """Whether every (non-empty) cell is a column header: a loop, as ``all(…)`` over a
+    generator cost more than the test itself on most rows (the first cell decides)."""
+    for cell in cells:
+        if not _is_header(cell):
+            return False
+    return True
 
 
 def _clause_line(number: int, col: int, text: str) -> Optional[Rec]:
@@ -322,6 +335,8 @@ def classify_lines(lines) -> list[Rec]:
     out: list[Rec] = []
     for line in lines:
         raw = line.text
+        if not raw:  # (most blank lines are empty: no strip needed)
+            continue
         text = raw.lstrip(_STRIP)
         if text:  # blank lines (about half of a plan's lines) make no record
             out += classify(line.number, raw, text.rstrip(_STRIP), len(raw) - len(text) + 1)
