@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Optional
 
 from planlint.parse import lexicon as lx
-from planlint.parse.clauses import parse_clause, units_plausible
+from planlint.parse.clauses import names_units
 from planlint.parse.numerals import to_int
 from planlint.parse.timing import scan_short
 from planlint.rxcache import rx
@@ -310,7 +310,6 @@ def _clause_line(number: int, col: int, text: str) -> Optional[Rec]:
         return None
     if not bracket and inner.endswith("。") and not lx.ROLE_WORD.search(inner):
         return None  # a sentence, not a unit cell
-    from planlint.parse.clauses import names_units  # (to move to the module's imports)
     # A bracketed clause with a label or a role word may name some non-units. (Without brackets
     # ``strict`` holds, and a strictly plausible clause names only units.)
     strict = not (bracket and (lx.FIELD.match(inner) or lx.ROLE_WORD.search(inner)))
