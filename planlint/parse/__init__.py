@@ -57,15 +57,17 @@ def _wrap_width(source, records) -> int:
     lines = source.lines
     lengths: dict[int, int] = {}
     for r in records:
-        if (r.kind == "TEXT" or r.kind == "MARKER") and len(r.text) >= 15:
+        kind = r.kind
+        if (kind == "TEXT" or kind == "MARKER") and len(r.text) >= 15:
             raw = lines[r.line - 1].text
             if "\t" not in raw:
                 n = len(raw.rstrip())
                 lengths[n] = lengths.get(n, 0) + 1
     if not lengths:
         return 0
-    top = max(lengths, key=lambda n: (sum(lengths.get(n - k, 0) for k in range(3)), n))
-    near = sum(lengths.get(top - k, 0) for k in range(3))
+    get = lengths.get
+    # (lines ending within two characters of n, n) for each length n: the largest wins
+    near, top = max([(count + get(n - 1, 0) + get(n - 2, 0), n) for n, count in lengths.items()])
     total = sum(lengths.values())
     return top - 2 if top >= 25 and near >= 5 and near * 4 >= total else 0
 
@@ -103,7 +105,7 @@ def _collect_clauses(nodes: list[Node], task_nodes: list[Node]) -> dict:
 def _task(node: Node, raw, ids: dict, year) -> Task:
     text_pieces, raw_clauses = raw
     pieces = tuple([TextPiece(t, line, col) for t, line, col in text_pieces])
-    text = "".join([t for t, _, _ in text_pieces])
+    text = text_pieces[0][0] if len(text_pieces) == 1 else "".join([t for t, _, _ in text_pieces])
     clauses = b.make_clauses(raw_clauses)
     owners, participants, supervisors, people = _roles(clauses) if clauses else _NO_ROLES
     marker = b.marker_of(node)
@@ -136,6 +138,14 @@ _NO_ROLES = ((), (), (), ())
 def _roles(clauses) -> tuple[tuple, tuple, tuple, tuple]:
     """A task's owners, participants and supervisors (units of its clauses, see _union) and the
     people its clauses name."""
+    if len(clauses) == 1:
+        # the common case, one clause naming owners only: its own tuples are the task's
+        clause = clauses[0]
+        for unit in clause.units:
+            if unit.role != "owner":
+                break
+        else:
+            return clause.units, (), (), clause.people
     by_role = {"owner": [], "participant": [], "supervisor": []}
     for unit in _union(clauses):
         by_role[unit.role].append(unit)
@@ -179,10 +189,12 @@ def _ids(nodes: list[Node]) -> dict:
     ids, used, ordinal = {}, set(), {}
     for node in nodes:
         key = id(node.parent)
-        ordinal[key] = ordinal.get(key, 0) + 1
-        number = node.head.value if node.head.value is not None else ordinal[key]
-        base = f"{ids[id(node.parent)]}.{number}" if node.parent is not None else str(number)
-        candidate, n = base, 2
+        count = ordinal[key] = ordinal.get(key, 0) + 1
+        number = node.head.value
+        if number is None:
+            number = count
+        candidate = base = f"{ids[key]}.{number}" if node.parent is not None else str(number)
+        n = 2
         while candidate in used:
             candidate, n = f"{base}-{n}", n + 1
         used.add(candidate)

@@ -32,7 +32,8 @@ def is_task(node: Node) -> bool:
         return False
     if _in_aims(node):
         return False
-    text = "".join([p[0] for p in node.pieces]).strip()
+    pieces = node.pieces
+    text = (pieces[0][0] if len(pieces) == 1 else "".join([p[0] for p in pieces])).strip()
     if node.is_row:
         return bool(text or node.clauses)
     if node.clauses or node.deadline:
@@ -63,8 +64,8 @@ def make_clauses(raw_clauses) -> tuple[Clause, ...]:
         return ()
     out = []
     for pieces, kind, role in raw_clauses:
-        label = _LABEL_OF_ROLE.get(role) if role else None
-        clause = parse_clause(pieces, kind, len(out), label_role=label)
+        # role None (or ""): no label role (.get gives None)
+        clause = parse_clause(pieces, kind, len(out), _LABEL_OF_ROLE.get(role))
         if clause is not None:
             out.append(clause)
     return tuple(out)

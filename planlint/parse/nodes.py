@@ -14,14 +14,15 @@ from planlint.parse.structure import Block
 from planlint.parse.table import Header, row_roles
 
 Piece = tuple[str, int, int]
+_ROW_KINDS = ("NUMBER", "ROWITEM")
 
 
 class Node:
     """One numbered item while the tree is built (mutable; a plain slotted class because the
     builder makes one per item, and identity is what matters: nodes are dict keys)."""
 
-    __slots__ = ("head", "level", "parent", "children", "pieces", "clauses", "deadline", "loose",
-                 "group_clause", "end", "marker", "headings", "aims")
+    __slots__ = ("head", "level", "parent", "children", "pieces", "clauses", "deadline",
+                 "group_clause", "end", "marker", "headings", "aims", "is_row")
 
     def __init__(self, head: Rec, level: int, parent: Optional["Node"] = None):
         self.head = head
@@ -31,19 +32,17 @@ class Node:
         self.pieces: list[Piece] = []  # requirement text (head content + body)
         self.clauses: list = []  # (pieces, kind, label_role)
         self.deadline: Optional[Piece] = None
-        self.loose: list[Rec] = []
         self.group_clause = False  # its clause stood alone after the item: may cover siblings
         self.end: tuple[int, int] = (0, 0)  # last (line, end column) the item uses
         self.marker: Optional[object] = None  # the model Marker, made once by build.marker_of
         self.headings: Optional[tuple] = None  # titles down to and including this node
         self.aims: Optional[bool] = None  # in an aims section (指导思想 …), set by build
+        # a table row (a bare number or a pipe row), not a marked item; an attribute rather than
+        # a property: the tree builder tests it in loops over the stack
+        self.is_row = head.kind in _ROW_KINDS
 
     def __repr__(self) -> str:
         return f"Node({self.head!r}, level={self.level})"
-
-    @property
-    def is_row(self) -> bool:
-        return self.head.kind in ("NUMBER", "ROWITEM")
 
     def extend_end(self, line: int, column: int, length: int):
         end = (line, column + length)
@@ -101,35 +100,35 @@ def _attach(node: Node, parts: list[Rec], header: Header, noise: list[Rec], wrap
         _row_cells(node, node.head.cells, header, node.head.line)
     if not parts:
         return  # most items: a marker line and nothing after it
-    structured = [i for i, r in enumerate(parts) if r.kind in _STRUCTURED]
-    first_structured = structured[0] if structured else len(parts)
+    kinds = [r.kind for r in parts]
+    first_structured = next((i for i, k in enumerate(kinds) if k in _STRUCTURED), len(parts))
+    structured = first_structured < len(parts)
     continuing = _accepts_body(node) or _full(node.head, wrap)
     pending_clause: list[Piece] = []
     unit_cells = 0
     for i, rec in enumerate(parts):
-        if rec.kind == "NOISE":
+        kind = kinds[i]
+        if kind == "NOISE":
             noise.append(rec)
             continue
-        if rec.kind in ("HEADER",):
+        if kind == "HEADER":
             header.feed(rec)
             continue
-        if rec.kind == "ROW":
+        if kind == "ROW":
             _row_cells(node, rec.cells, header, rec.line)
             continue
-        if rec.kind == "TEXT":
+        if kind == "TEXT":
             if i < first_structured and (structured or continuing or
                                          rec.text[:1] in _CLOSING_PUNCTUATION):
                 node.pieces.append((rec.text, rec.line, rec.column))
                 node.extend_end(rec.line, rec.column, len(rec.text))
                 continuing = structured or not sentence_ended(rec.text) or _full(rec, wrap)
             else:
-                node.loose.append(rec)
-                continuing = False
+                continuing = False  # a loose paragraph after the item: not its text
             continue
-        if rec.kind == "CLAUSE":
+        if kind == "CLAUSE":
             if not rec.bracket and not pending_clause and _cells_done(node, header, unit_cells):
-                node.loose.append(rec)  # e.g. a signature after the last row, not a unit cell
-                continue
+                continue  # e.g. a signature after the last row, not a unit cell
             pending_clause.append((rec.text, rec.line, rec.column))
             node.extend_end(rec.line, rec.column, len(rec.text))
             if rec.open and _next_is_clause(parts, i):
@@ -140,14 +139,13 @@ def _attach(node: Node, parts: list[Rec], header: Header, noise: list[Rec], wrap
             node.group_clause = rec.bracket or bool(lx.FIELD.match(rec.text))
             pending_clause = []
             continue
-        if rec.kind == "FIELD":
+        if kind == "FIELD":
             _field(node, rec)
             continue
-        if rec.kind == "TIMING":
+        if kind == "TIMING":
             if not (header.has_deadline or node.is_row or node.deadline is None and
                     not node.clauses):
-                node.loose.append(rec)  # a date line after the unit cell, e.g. the signature
-                continue
+                continue  # a date line after the unit cell, e.g. the signature
             if node.deadline is None:
                 node.deadline = (rec.text, rec.line, rec.column)
             node.extend_end(rec.line, rec.column, len(rec.text))
