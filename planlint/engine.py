@@ -8,6 +8,7 @@ group; the config adds pattern rules under ``rules:``. A rule that raises become
 """
 from __future__ import annotations
 
+from types import ModuleType
 from typing import Iterable
 
 from planlint.config import Config
@@ -52,8 +53,21 @@ def _enabled(rule, config: Config, ignore: list[str]) -> bool:
     if explicit is not None and config.select is None:
         return explicit
     if config.select is None:
-        return getattr(rule, "DEFAULT_ENABLED", True)
+        return _default_enabled(rule)
     return _matches(rule, config.select)
+
+
+def _default_enabled(rule) -> bool:
+    """``getattr(rule, "DEFAULT_ENABLED", True)``. A module lacking the name would raise (and
+    getattr swallow) an AttributeError with a formatted message, ~3 us a rule and plan: read its
+    namespace instead, unless a module-level ``__getattr__`` could supply the name."""
+    if rule.__class__ is ModuleType:
+        space = rule.__dict__
+        if "DEFAULT_ENABLED" in space:
+            return space["DEFAULT_ENABLED"]
+        if "__getattr__" not in space:
+            return True
+    return getattr(rule, "DEFAULT_ENABLED", True)
 
 
 def rule_options(rule, config: Config) -> dict:
