@@ -19,7 +19,8 @@ from functools import lru_cache
 
 from planlint.diagnostics import Fix, LineEdit, Problem
 from planlint.model import Span
-from planlint.rules._chars import any_of, boilerplate_lines, has_han, inside, is_cjk, task_at, url_spans
+from planlint.rules._chars import (boilerplate_lines, has_han, inside, is_cjk, lines_holding, task_at,
+                                   url_spans)
 from planlint.rxcache import rx
 
 NAME = "halfwidth-punctuation"
@@ -41,12 +42,13 @@ def check(plan, options):
     wanted = set(options.get("chars", "():,;")) & set(FULL)
     if not wanted:
         return
-    present = any_of("".join(wanted))
     find = _finder(wanted)
     skip = boilerplate_lines(plan)
+    lines = plan.source.lines
     owner = None
-    for line in plan.source.lines:
-        if not present(line.text) or line.number in skip:
+    for index in lines_holding(lines, "".join(sorted(wanted))):
+        line = lines[index]
+        if line.number in skip:
             continue
         owner = owner or task_at(plan)
         hits = sorted(find(line.text))

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from planlint.diagnostics import Edit, Fix, Problem
 from planlint.model import Span
-from planlint.rules._chars import task_at
+from planlint.rules._chars import lines_holding, task_at
 from planlint.rxcache import rx
 
 NAME = "stray-markup"
@@ -35,10 +35,10 @@ _MARKUP = (
 
 def check(plan, options):
     owner = None  # built on the first finding: most plans have none
-    for line in plan.source.lines:
+    lines = plan.source.lines
+    for index in lines_holding(lines, "*_<&"):
+        line = lines[index]
         text = line.text
-        if "*" not in text and "_" not in text and "<" not in text and "&" not in text:
-            continue
         owner = owner or task_at(plan)
         for marks in _grouped(list(_markup().finditer(text))):
             spans = [Span.of(line.number, m.start() + 1, m.end() - m.start()) for m in marks]
