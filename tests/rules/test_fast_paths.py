@@ -127,3 +127,14 @@ def test_bracket_sequences_that_pair_up_leave_nothing_for_the_stack(text):
         strays = _match(pattern, kinds, SourceLine(1, text), stack)
         pairs_up = _pairing(tuple(sorted(kinds.items())))
         assert pairs_up("".join(pattern.findall(text))) == (not strays and not stack)
+
+
+@settings(max_examples=400)
+@given(st.lists(st.text(alphabet=ALPHABET + "\n", max_size=10), max_size=6),
+       st.text(alphabet=ALPHABET + "\n", max_size=6))
+def test_lines_holding_are_the_lines_any_of_finds(texts, chars):
+    from planlint.model import SourceLine
+    from planlint.rules._chars import lines_holding
+
+    lines = [SourceLine(k + 1, text) for k, text in enumerate(texts)]
+    assert lines_holding(lines, chars) == [k for k, text in enumerate(texts) if any_of(chars)(text)]
