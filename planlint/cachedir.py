@@ -1,4 +1,4 @@
-"""Where planlint keeps its caches: built Lark parsers and compiled regular expressions.
+"""Where planlint keeps its caches: parse tables built by Lark and compiled regular expressions.
 
 Only start-up work is cached (nothing about the files checked), so deleting the folder is always
 safe. ``$PLANLINT_CACHE_DIR`` chooses the folder; otherwise it is the user's cache folder
@@ -21,23 +21,24 @@ def cache_dir() -> str | None:
     return None
 
 
-def _candidates() -> list[str]:
+def _candidates():
+    """The folders to try, in order (a generator: ``tempfile``, which costs more to import than
+    the rest of this module, is only imported when the user's cache folder cannot be used)."""
     chosen = os.environ.get("PLANLINT_CACHE_DIR")
     if chosen:
-        return [chosen]
-    out = []
+        yield chosen
+        return
     if sys.platform == "win32":
         base = os.environ.get("LOCALAPPDATA")
         if base:
-            out.append(os.path.join(base, "planlint", "Cache"))
+            yield os.path.join(base, "planlint", "Cache")
     else:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         if os.path.isabs(base):
-            out.append(os.path.join(base, "planlint"))
+            yield os.path.join(base, "planlint")
     import tempfile
     uid = os.getuid() if hasattr(os, "getuid") else 0
-    out.append(os.path.join(tempfile.gettempdir(), f"planlint-cache-{uid}"))
-    return out
+    yield os.path.join(tempfile.gettempdir(), f"planlint-cache-{uid}")
 
 
 def _usable(folder: str) -> bool:

@@ -13,6 +13,12 @@ _CACHE = tempfile.mkdtemp(prefix="planlint-test-cache-")
 os.environ["PLANLINT_CACHE_DIR"] = _CACHE  # before any planlint module asks for its cache folder
 
 
+def pytest_sessionstart(session):
+    from planlint.parse.grammars import table
+    for name, lexer in (("plan", False), ("clause", False), ("timing", True)):
+        table(name, lexer)  # built with Lark now, not inside the first (timed) hypothesis example
+
+
 def pytest_unconfigure(config):
     from planlint import rxcache
     rxcache.save()  # now, not at exit (which would make the folder again)

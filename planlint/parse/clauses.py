@@ -7,15 +7,11 @@ participants; a bare list (no role words) is all owners; labels (牵头单位：
 from __future__ import annotations
 
 import functools
-import itertools
 from typing import Optional
-
-from lark import Token, Transformer
-from lark.exceptions import LarkError
-from lark.lexer import Lexer
 
 from planlint.model import OWNER, PARTICIPANT, SUPERVISOR, Clause, Span, Unit
 from planlint.parse.grammars import parser
+from planlint.parse.lalr import ParseError
 from planlint.parse.lexicon import (BLANKS, FIELD, HELP_ROLE, LABEL_ROLE, LEAD_ROLE, NOT_UNIT,
                                     ROLE_AT_END, UNIT_SUFFIXES, ends_like_unit)
 from planlint.rxcache import rx
@@ -109,37 +105,27 @@ def _lex(text: str) -> list[Tok]:
     return tokens
 
 
-class _TokenTypes(Lexer):
-    """The clause grammar's lexer: feeds Lark the types of the tokens _lex found, each token's
-    ``start_pos`` being its index in _lex's list."""
+class _Shape:
+    """Called by the LALR parser as it reduces (no tree is built). Each token's value is (type,
+    index in _lex's list); a label becomes ("label", its token's index), a part ("part", unit
+    index or None, role index or None); start is the labels and parts in order (the SEP tokens
+    between them are of no further use)."""
 
-    def __init__(self, lexer_conf):
-        pass
+    @staticmethod
+    def start(children):
+        return tuple([c for c in children if c[0] in ("label", "part")])
 
-    def lex(self, types):
-        return map(Token, types, types, itertools.count())
+    @staticmethod
+    def label(children):
+        return ("label", children[0][1])
 
-
-class _Shape(Transformer):
-    """Called by the LALR parser as it reduces (no tree is built): a label becomes
-    ("label", its token's index), a part ("part", unit index or None, role index or None); start
-    is the labels and parts in order (the SEP tokens between them are of no further use)."""
-
-    def start(self, children):
-        return tuple([c for c in children if type(c) is tuple])
-
-    def label(self, children):
-        return ("label", children[0].start_pos)
-
-    def part(self, children):  # UNIT ROLE | UNIT | ROLE
+    @staticmethod
+    def part(children):  # UNIT ROLE | UNIT | ROLE
         if len(children) == 2:
-            return ("part", children[0].start_pos, children[1].start_pos)
-        if children[0].type == "UNIT":
-            return ("part", children[0].start_pos, None)
-        return ("part", None, children[0].start_pos)
-
-
-_SHAPE = _Shape()
+            return ("part", children[0][1], children[1][1])
+        if children[0][0] == "UNIT":
+            return ("part", children[0][1], None)
+        return ("part", None, children[0][1])
 
 
 @functools.lru_cache(maxsize=1024)
@@ -149,8 +135,8 @@ def _shape(types: tuple[str, ...]):
     The parse depends on the token types only, and the clauses of a plan share a few type
     sequences (UNIT ROLE; UNIT SEP UNIT SEP UNIT ROLE …): most clauses need no parse of their own."""
     try:
-        return parser("clause", lexer=_TokenTypes, transformer=_SHAPE).parse(types)
-    except LarkError:
+        return parser("clause", _Shape).parse(zip(types, zip(types, range(len(types)))))
+    except ParseError:
         return None
 
 

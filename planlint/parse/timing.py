@@ -11,10 +11,9 @@ import re
 from datetime import date
 from typing import Iterable, Optional
 
-from lark.exceptions import LarkError
-
 from planlint.model import DURATION, FREQUENCY, VAGUE
 from planlint.parse.grammars import parser
+from planlint.parse.lalr import ParseError
 from planlint.rxcache import rx
 
 # Blanks inside an expression (6 月底前). ``scan`` turns tabs and U+3000 into spaces first (same
@@ -106,29 +105,47 @@ def looks_like_deadline(text: str) -> bool:
     return bool(scan(text)) or bool(YEAR_ONLY.match(text.strip()))
 
 
+class _Leaves:
+    """The timing parse's callbacks: every rule's value is the list of the (type, text) tokens
+    under it, so the parse gives the leaves of the tree Lark builds."""
+
+    def __getattr__(self, rule_name):
+        return _leaves
+
+
+def _leaves(children):
+    out = []
+    for child in children:
+        if type(child) is list:
+            out += child
+        else:
+            out.append(child)
+    return out
+
+
+_LEAVES = _Leaves()
+
+
 @functools.lru_cache(maxsize=4096)
 def resolve(text: str, year: Optional[int]) -> Optional[date]:
     """The last day a date expression allows, e.g. 6月底前 in a 2018 plan → 2018-06-30."""
     try:
-        tree = parser("timing").parse(text.strip())
-    except LarkError:
+        tokens = parser("timing", _LEAVES, lexer=True).parse_text(text.strip())
+    except ParseError:
         return None
     y, month, day, part, quarter = year, None, None, None, None
-    for node in tree.iter_subtrees():
-        for tok in node.children:
-            if not hasattr(tok, "type"):
-                continue
-            value = re.sub(r"\s", "", str(tok))
-            if tok.type == "YEAR":
-                y = int(value[:4])
-            elif tok.type == "MONTH":
-                month = int(re.match(r"\d+", value).group())
-            elif tok.type == "DAY":
-                day = int(re.match(r"\d+", value).group())
-            elif tok.type in ("YEARPART", "MONTHPART", "QPART"):
-                part = value
-            elif tok.type == "QUARTER":
-                quarter = "一二三四1234".index(value.lstrip("第")[0]) % 4 + 1
+    for type_, text_ in tokens:  # (no variable is set by two tokens: the order is of no account)
+        value = re.sub(r"\s", "", text_)
+        if type_ == "YEAR":
+            y = int(value[:4])
+        elif type_ == "MONTH":
+            month = int(re.match(r"\d+", value).group())
+        elif type_ == "DAY":
+            day = int(re.match(r"\d+", value).group())
+        elif type_ in ("YEARPART", "MONTHPART", "QPART"):
+            part = value
+        elif type_ == "QUARTER":
+            quarter = "一二三四1234".index(value.lstrip("第")[0]) % 4 + 1
     if y is None:
         return None
     try:
