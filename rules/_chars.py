@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from operator import attrgetter
 
 from planlint.rxcache import rx
 
@@ -51,8 +52,7 @@ def lines_holding(lines, chars: str) -> list[int]:
     are dropped first, and each one present is looked for with an ``in`` test inline, not
     through a function call a line.
     """
-    texts = [line.text for line in lines]
-    joined = "\n".join(texts)
+    texts, joined = line_texts(lines)
     present = [c for c in chars if c in joined]
     if not present:
         return []
@@ -63,6 +63,29 @@ def lines_holding(lines, chars: str) -> list[int]:
     for c in present:
         hits.update([k for k, text in enumerate(texts) if c in text])
     return sorted(hits)
+
+
+_TEXT = attrgetter("text")
+_last_texts: tuple = (None, (), "")  # the lines last asked for, their texts, those joined
+
+
+def line_texts(lines) -> tuple[tuple[str, ...], str]:
+    """The texts of ``lines`` and the same joined with "\\n".
+
+    Four rules scan a plan's whole text (halfwidth-punctuation, stray-markup and both pairing
+    rules), each from these two: for a tuple of lines (a plan's, immutable) they are made once,
+    kept until other lines are asked for. The memo holds the lines, so their identity cannot be
+    reused while it is kept; it is replaced whole, so a thread never sees half of another's.
+    """
+    global _last_texts
+    last = _last_texts
+    if lines is last[0]:
+        return last[1], last[2]
+    texts = tuple(map(_TEXT, lines))
+    joined = "\n".join(texts)
+    if lines.__class__ is tuple:
+        _last_texts = (lines, texts, joined)
+    return texts, joined
 
 
 def starts_item(text: str) -> bool:

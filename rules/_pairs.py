@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from planlint.rules._chars import any_of, boilerplate_lines, starts_item
+from planlint.rules._chars import boilerplate_lines, line_texts, starts_item
 from planlint.rxcache import rx
 
 
@@ -34,21 +34,23 @@ def scan(plan, kinds: dict[str, tuple[str, bool]]):
     """Yield :class:`Unmatched` for each opener or closer without a partner.
 
     ``kinds`` maps each bracket character to (kind name, is opener), see :func:`table`. While
-    nothing is open, only lines holding a bracket are visited; an open bracket is kept as a
-    plain tuple and becomes an :class:`Unmatched` only when it is reported.
+    nothing is open, only lines whose brackets do not pair up are visited; an open bracket is
+    kept as a plain tuple and becomes an :class:`Unmatched` only when it is reported.
     """
-    skip = boilerplate_lines(plan)
-    pattern = _pattern("".join(sorted(kinds)))
-    has_bracket = any_of("".join(kinds))
+    chars = "".join(sorted(kinds))
+    pattern = _pattern(chars)
+    pairs_up = _pairing(tuple(sorted(kinds.items())))
     lines = plan.source.lines
+    unpaired = _unpaired(lines, pattern, pairs_up)
+    if not unpaired:
+        return  # every line's brackets pair up: nothing opens, nothing to report
+    skip = boilerplate_lines(plan)
+    has_bracket = pattern.search  # a match (true) when the text holds a bracket
     stack: list[tuple] = []  # (kind, char, line number, column) of each open bracket
     done = -1  # index of the last line visited
-    pairs_up = _pairing(tuple(sorted(kinds.items())))
-    for index in [i for i, line in enumerate(lines) if has_bracket(line.text) and line.number not in skip]:
-        if index <= done:
+    for index in unpaired:
+        if index <= done or lines[index].number in skip:
             continue
-        if pairs_up("".join(pattern.findall(lines[index].text))):
-            continue  # nothing is open here, and the line opens nothing it does not close
         yield from _match(pattern, kinds, lines[index], stack)
         while stack:  # something is open: visit every line until it is closed or reported
             yield from _maybe_flush(stack, lines, index)
@@ -63,6 +65,37 @@ def scan(plan, kinds: dict[str, tuple[str, bool]]):
                 yield from _match(pattern, kinds, line, stack)
         done = index
     yield from _flush(stack, ended_here=True, line=lines[-1].number if lines else 0)
+
+
+def _unpaired(lines, pattern, pairs_up) -> list[int]:
+    """Indexes (ascending) of the lines holding brackets (``pattern``'s) that do not all pair up
+    within the line: with nothing open, the only lines the scan has anything to do on.
+
+    Most lines' brackets are simple pairs, an opener and a closer of its kind with no bracket
+    between. ``pairs_up.simple`` runs over the whole text at once, skipping such pairs and all
+    text between them, and stops only at a bracket that is not part of one: only that bracket's
+    line is worked out, and the run goes on from the next line. A line whose brackets are all
+    simple pairs pairs up, so no line is missed; a stop at a line that does pair up (nested
+    pairs: 《（）》) is answered by ``pairs_up`` like any other.
+    """
+    texts, joined = line_texts(lines)
+    if joined.count("\n") != len(texts) - 1:  # a text holds a line break: line by line
+        return [k for k, text in enumerate(texts)
+                if (held := "".join(pattern.findall(text))) and not pairs_up(held)]
+    match, find, size = pairs_up.simple.match, joined.find, len(joined)
+    found: list[int] = []
+    start = line = 0  # where line number ``line`` (0-based) starts in ``joined``
+    while True:
+        stop = match(joined, start).end()  # at a bracket, or the end of the text
+        if stop == size:
+            return found
+        line += joined.count("\n", start, stop)
+        if not pairs_up("".join(pattern.findall(texts[line]))):
+            found.append(line)
+        start = find("\n", stop) + 1
+        if not start:
+            return found
+        line += 1
 
 
 def _match(pattern, kinds, line, stack: list[tuple]) -> list[Unmatched]:
@@ -94,7 +127,7 @@ def _pairing(kinds: tuple):
 
     Such a line leaves nothing open and reports nothing, so the scan skips it. The answer
     depends only on the sequence of brackets, and lines repeat a few sequences (（）, 《》（）…):
-    each is worked out once.
+    each is worked out once. The test carries ``simple``, the pattern :func:`_unpaired` runs.
     """
     table = dict(kinds)
 
@@ -111,7 +144,22 @@ def _pairing(kinds: tuple):
                 return False
         return not open_kinds
 
+    pairs_up.simple = _simple_pairs(table)
     return pairs_up
+
+
+def _simple_pairs(table: dict[str, tuple[str, bool]]):
+    """A pattern matching, from where it starts, all text up to the first bracket that is not
+    part of a simple pair (an opener, then text without brackets or line breaks, then a closer
+    of the opener's kind). Nothing follows the repeat, so the match never fails and never gives
+    back what a run took: each bracket is tried once (a stopping one, against its line's rest)."""
+    brackets = re.escape("".join(sorted(table)))
+    pairs = []
+    for kind in sorted({kind for kind, _ in table.values()}):
+        openers = "".join(sorted(c for c, (k, is_open) in table.items() if k == kind and is_open))
+        closers = "".join(sorted(c for c, (k, is_open) in table.items() if k == kind and not is_open))
+        pairs.append(f"[{re.escape(openers)}][^{brackets}\\n]*[{re.escape(closers)}]")
+    return rx(f"(?:[^{brackets}]+|{'|'.join(pairs)})*")
 
 
 def _maybe_flush(stack: list[tuple], lines, index: int):
