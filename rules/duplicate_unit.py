@@ -29,7 +29,7 @@ def check(plan, options):
     aliases = config.units if config is not None else {}
     keys: dict[str, str] = {}  # name -> unit_key: a plan names the same units again and again
     for task in plan.tasks:
-        for index, clause in enumerate(task.clauses):
+        for clause in task.clauses:
             if len(clause.units) < 2:
                 continue  # nothing to repeat
             seen: dict[str, str] = {}

@@ -30,14 +30,15 @@ FIXABLE = False
 
 def check(plan, options):
     last: dict[int, int] = {}  # last value seen at each level, since its parent last changed
+    deepest = 0  # max(last, default=0), kept up to date rather than worked out a marker
     running: dict[int, int] = {}  # last value at each level over the whole document
-    seen_line: dict[int, int] = {}  # line of the last marker at each level
+    seen: dict[int, object] = {}  # the last marker at each level
     damaged: set[str] = set()
     line_of = plan.source.line
     for marker in plan.markers:
-        level, value, number = marker.level, marker.value, marker.span.line
+        level, value = marker.level, marker.value
         if value is None or marker.style == "damaged":
-            line_text = line_of(number).strip()
+            line_text = line_of(marker.span.line).strip()
             if line_text not in damaged:  # page-break repeats of a damaged heading: report once
                 damaged.add(line_text)
                 yield _damaged(marker)
@@ -45,17 +46,24 @@ def check(plan, options):
                 last[level] = running[level] = (last.get(level) or 0) + 1
             if max(last, default=0) > level:  # a damaged marker still opens a new item at its level
                 _close_deeper(last, level)
+            deepest = max(last, default=0)
             continue
         previous = last.get(level)
-        if previous == value and level in seen_line \
-                and line_of(seen_line[level]).strip() == line_of(number).strip():
+        if previous == value and level in seen \
+                and line_of(seen[level].span.line).strip() == line_of(marker.span.line).strip():
             continue  # a category heading repeated verbatim after a page break
-        if previous is None or value != previous + 1:
+        if previous is None:
+            # _compare reports nothing for the first item of a new parent numbered 1 or
+            # continuing the document-wide sequence: most are, so they are told apart here.
+            if value != 1 and value != (running.get(level) or 0) + 1:
+                yield from _compare(marker, previous, running.get(level), options)
+        elif value != previous + 1:
             yield from _compare(marker, previous, running.get(level), options)
         last[level] = running[level] = value
-        seen_line[level] = number
-        if max(last) > level:  # most markers are at the deepest level open: nothing to close
+        seen[level] = marker
+        if deepest > level:  # most markers are at the deepest level open: nothing to close
             _close_deeper(last, level)
+        deepest = level  # the deepest level left: this marker's (any deeper were closed)
 
 
 def _close_deeper(last: dict[int, int], level: int) -> None:

@@ -28,16 +28,18 @@ def check(plan, options):
         if task.deadline is None and not task.timing:
             continue  # missing-deadline's case
         timing = task.all_timing()
-        if any(t.kind != VAGUE for t in timing):
-            continue
-        if task.deadline is not None and not task.deadline.timing and task.timing == ():
-            # A deadline value we could not read at all is not reported as vague.
-            continue
-        where = task.deadline.span if task.deadline is not None else timing[0].span
-        words = "、".join(dict.fromkeys(t.text for t in timing)) or task.deadline.text
-        yield Problem(
-            span=where,
-            message=f"时限“{words}”不明确，请写明完成时间",
-            message_en=f"the timing “{words}” is vague; give a date or period",
-            task=task.id,
-        )
+        for t in timing:  # a loop, not any(generator): most tasks stop at their first timing
+            if t.kind != VAGUE:
+                break
+        else:
+            if task.deadline is not None and not task.deadline.timing and task.timing == ():
+                # A deadline value we could not read at all is not reported as vague.
+                continue
+            where = task.deadline.span if task.deadline is not None else timing[0].span
+            words = "、".join(dict.fromkeys(t.text for t in timing)) or task.deadline.text
+            yield Problem(
+                span=where,
+                message=f"时限“{words}”不明确，请写明完成时间",
+                message_en=f"the timing “{words}” is vague; give a date or period",
+                task=task.id,
+            )

@@ -43,14 +43,13 @@ def check(plan, options):
     if config is not None:
         extra += [re.escape(t) for t in config.vague_terms]
     for task in plan.tasks:
-        for units in (task.owners, task.participants):
-            for unit in units:
-                name = unit.name
-                # Without extra terms only 有关/相关 or 等 can make a name vague: `in` clears most.
-                if (extra or "关" in name or "等" in name) and is_vague(name, extra):
-                    yield Problem(
-                        span=unit.span,
-                        message=f"“{unit.name}”不是明确的单位，请写明具体单位",
-                        message_en=f"“{unit.name}” is not an identifiable unit; name the units",
-                        task=task.id,
-                    )
+        for unit in task.owners + task.participants:
+            name = unit.name
+            # Without extra terms only 有关/相关 or 等 can make a name vague: `in` clears most.
+            if (extra or "关" in name or "等" in name) and is_vague(name, extra):
+                yield Problem(
+                    span=unit.span,
+                    message=f"“{unit.name}”不是明确的单位，请写明具体单位",
+                    message_en=f"“{unit.name}” is not an identifiable unit; name the units",
+                    task=task.id,
+                )
