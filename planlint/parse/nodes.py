@@ -29,11 +29,14 @@ class Node:
         self.level = level
         self.parent = parent
         self.children: list[Node] = []
-        self.pieces: list[Piece] = []  # requirement text (head content + body)
+        text = head.text
+        # requirement text (head content + body)
+        self.pieces: list[Piece] = [(text, head.line, head.column)] if text else []
         self.clauses: list = []  # (pieces, kind, label_role)
         self.deadline: Optional[Piece] = None
         self.group_clause = False  # its clause stood alone after the item: may cover siblings
-        self.end: tuple[int, int] = (0, 0)  # last (line, end column) the item uses
+        # last (line, end column) the item uses
+        self.end: tuple[int, int] = (head.line, head.column + len(text))
         self.marker: Optional[object] = None  # the model Marker, made once by build.marker_of
         self.headings: Optional[tuple] = None  # titles down to and including this node
         self.aims: Optional[bool] = None  # in an aims section (指导思想 …), set by build
@@ -70,7 +73,8 @@ def build_nodes(blocks: list[Block], wrap: int = 0) -> tuple[list[Node], list[Re
             continue
         node = _open(block.head, stack)
         nodes.append(node)
-        _attach(node, block.parts, header, noise, wrap)
+        if block.parts or node.head.kind == "ROWITEM":
+            _attach(node, block.parts, header, noise, wrap)  # (most items: a marker line alone)
     return nodes, preamble, noise
 
 
@@ -89,9 +93,6 @@ def _open(head: Rec, stack: list[Node]) -> Node:
     if parent is not None:
         parent.children.append(node)
     stack.append(node)
-    if head.text:
-        node.pieces.append((head.text, head.line, head.column))
-    node.end = (head.line, head.column + len(head.text))
     return node
 
 
@@ -99,7 +100,7 @@ def _attach(node: Node, parts: list[Rec], header: Header, noise: list[Rec], wrap
     if node.head.kind == "ROWITEM":
         _row_cells(node, node.head.cells, header, node.head.line)
     if not parts:
-        return  # most items: a marker line and nothing after it
+        return
     kinds = [r.kind for r in parts]
     first_structured = next((i for i, k in enumerate(kinds) if k in _STRUCTURED), len(parts))
     structured = first_structured < len(parts)
