@@ -52,7 +52,8 @@ def _parse_source(source: Source, year: Optional[int] = None) -> Plan:
             tasks.append(_task(node, raw[node], ids, plan_year))
         else:
             sections.append(b.section_of(node, ids))
-    markers = tuple(b.marker_of(n) for n in nodes)
+    # every node went through _task or section_of above, which made its marker
+    markers = tuple([n.marker for n in nodes])
     layout = _layout(records)
     return Plan(
         source=source,
@@ -126,9 +127,10 @@ def _task(node: Node, raw, ids: dict, year) -> Task:
     text_pieces, raw_clauses = raw
     pieces = tuple([TextPiece(t, line, col) for t, line, col in text_pieces])
     text = text_pieces[0][0] if len(text_pieces) == 1 else "".join([t for t, _, _ in text_pieces])
-    clauses = b.make_clauses(raw_clauses)
+    clauses = b.make_clauses(raw_clauses) if raw_clauses else ()
     owners, participants, supervisors, people = _roles(clauses) if clauses else _NO_ROLES
     marker = b.marker_of(node)
+    mspan = marker.span
     end_line, end_col = node.end
     # Positional arguments, in Task's field order: called with keywords, a class gets them as a
     # dict, built and unpacked again (half of the cost of making a Task).
@@ -136,7 +138,7 @@ def _task(node: Node, raw, ids: dict, year) -> Task:
         ids[id(node)],  # id
         node.head.number,  # number
         node.level,  # level
-        Span(marker.span.line, marker.span.column, end_line, max(end_col, 1)),  # span
+        Span(mspan.line, mspan.column, end_line, end_col if end_col > 1 else 1),  # span
         marker,  # marker
         _headings(node),  # headings
         text,  # text

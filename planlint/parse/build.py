@@ -79,7 +79,8 @@ def make_deadline(raw, year) -> Optional[Deadline]:
     if not text:
         return None
     span = Span(line, column, line, column + len(text))
-    timing = tuple(_timing(s, e, k, t, line, column, year, True) for s, e, k, t in scan_short(text))
+    timing = tuple([_timing(s, e, k, t, line, column, year, True)
+                    for s, e, k, t in scan_short(text)])
     if not timing and YEAR_ONLY.match(text):
         # a deadline column holding just a year (2018年, 2018年度) means within that year
         timing = (Timing(text, DATE, span, resolve(text[:4] + "年底", year), True),)
@@ -128,6 +129,9 @@ def _position(pieces, offset):
 def section_of(node: Node, ids: dict) -> Section:
     text = node.pieces[0][0] if node.pieces else ""
     m = marker_of(node)
-    span = Span(m.span.line, m.span.column, node.end[0], node.end[1])
-    return Section(ids[id(node)], node.head.number, node.level, (m.text + text).strip(), m, span,
-                   ids[id(node.parent)] if node.parent is not None else "")
+    mspan = m.span
+    end_line, end_col = node.end
+    parent = node.parent
+    return Section(ids[id(node)], node.head.number, node.level, (m.text + text).strip(), m,
+                   Span(mspan.line, mspan.column, end_line, end_col),
+                   ids[id(parent)] if parent is not None else "")
