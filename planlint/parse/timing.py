@@ -66,6 +66,7 @@ _KIND = {f"{kind}{i}": kind for i, (kind, _) in enumerate(_PATTERNS)}
 # A 季度 that is part of a year name or a report title is no frequency.
 _NOT_TIMING_AFTER = ("报告", "报表", "计划", "目标", "任务", "工作报告")
 _CN_NUMERALS = frozenset("一二三四五六七八九十两半")
+_DIGIT_OR_STATUTORY = rx(r"\d|法定")
 
 
 def scan(text: str, vague_terms: Iterable[str] = ()) -> list[tuple[int, int, str, str]]:
@@ -80,14 +81,16 @@ def scan(text: str, vague_terms: Iterable[str] = ()) -> list[tuple[int, int, str
                 text.startswith(_NOT_TIMING_AFTER, end):
             continue
         if kind == DURATION and text[start:start + 1] not in _CN_NUMERALS \
-                and not re.search(r"\d|法定", text[start:end]):
+                and not _DIGIT_OR_STATUTORY.search(text, start, end):
             continue
         found.append((start, end, kind, text[start:end]))
-    for term in vague_terms:
-        for m in re.finditer(re.escape(term), text):
-            if not any(s <= m.start() < e for s, e, _, _ in found):
-                found.append((m.start(), m.end(), VAGUE, m.group()))
-    found.sort()
+    if vague_terms:
+        for term in vague_terms:
+            for m in re.finditer(re.escape(term), text):
+                if not any(s <= m.start() < e for s, e, _, _ in found):
+                    found.append((m.start(), m.end(), VAGUE, m.group()))
+        # (without them, matches come in order: each starts at a start character, never a blank)
+        found.sort()
     return found
 
 
@@ -102,7 +105,8 @@ YEAR_ONLY = rx(r"^(?:19|20)\d{2}[ \t\u3000]*年度?(?:内|底|全年)?$")
 
 def looks_like_deadline(text: str) -> bool:
     """A table cell that states when: a timing expression, or just a year (2019年)."""
-    return bool(scan(text)) or bool(YEAR_ONLY.match(text.strip()))
+    # scan_short: the cell is scanned again (memo hit) when it becomes a deadline value
+    return bool(scan_short(text)) or bool(YEAR_ONLY.match(text.strip()))
 
 
 class _Leaves:
