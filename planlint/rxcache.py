@@ -6,7 +6,9 @@ a sixth of a one-file ``planlint check``. ``rx`` returns the same pattern object
 does, but keeps the compiled program (a list of integers, with the group tables) in one cache file
 per Python build, and rebuilds the pattern from it with ``_sre.compile`` -- the very call ``re``
 ends with. The file is keyed by the interpreter build and ``_sre``'s magic number, read once,
-and rewritten (atomically, at exit) only when a pattern was missing from it.
+and rewritten (atomically, at exit) only when a pattern was missing from it. It is written with
+``marshal`` (built in; its data are tuples, lists, dicts, strings and ints): importing pickle
+cost ~7 M instructions, 2% of a one-file ``planlint check``.
 
 Anything unexpected -- another Python implementation, a changed internal API, a damaged, foreign
 or unreadable file, no cache folder -- falls back to ``re.compile``: the cache only saves time.
@@ -16,8 +18,8 @@ patterns the run that writes it used.
 """
 from __future__ import annotations
 
+import marshal
 import os
-import pickle
 import re
 import sys
 
@@ -84,7 +86,7 @@ def cache_file() -> str | None:
     folder = cache_dir()
     if folder is None:
         return None
-    return os.path.join(folder, f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}.pickle")
+    return os.path.join(folder, f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}.marshal")
 
 
 def _load() -> dict:
@@ -95,7 +97,7 @@ def _load() -> dict:
         return _entries
     try:
         with open(path, "rb") as fh:
-            build, entries = pickle.load(fh)
+            build, entries = marshal.loads(fh.read())  # load(fh) reads object by object
         if build == _BUILD and isinstance(entries, dict):
             _entries = entries
     except Exception:  # noqa: BLE001 - no file yet, or one that is damaged or foreign
@@ -126,7 +128,7 @@ def save() -> None:
     tmp = f"{path}.{os.getpid()}.tmp"
     try:
         with open(tmp, "wb") as fh:
-            pickle.dump((_BUILD, entries), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            marshal.dump((_BUILD, entries), fh)
         os.replace(tmp, path)
     except OSError:
         try:

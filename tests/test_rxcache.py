@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-import pickle
+import marshal
 import re
 import subprocess
 import sys
@@ -71,15 +71,15 @@ def test_stored_programs_are_what_re_compiles(fresh):
         rx(pattern, flags)
     rxcache.save()
     with open(rxcache.cache_file(), "rb") as fh:
-        build, entries = pickle.load(fh)
+        build, entries = marshal.load(fh)
     assert build == rxcache._BUILD
     for (pattern, flags), stored in entries.items():
         parsed = rxcache._parser.parse(pattern, flags)
         assert stored[1] == list(rxcache._compiler._code(parsed, flags))
 
 
-@pytest.mark.parametrize("content", [b"", b"not a pickle", pickle.dumps(("another build", {})),
-                                     pickle.dumps([1, 2, 3])],
+@pytest.mark.parametrize("content", [b"", b"not marshal data", marshal.dumps(("another build", {})),
+                                     marshal.dumps([1, 2, 3])],
                          ids=["empty", "garbage", "other-build", "other-shape"])
 def test_a_damaged_or_foreign_file_is_ignored_and_replaced(fresh, monkeypatch, content):
     restart(monkeypatch)
