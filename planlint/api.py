@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
 
 from planlint.diagnostics import Diagnostic
 from planlint.errors import PlanlintError
@@ -14,13 +13,13 @@ class FileResult:
     """One file's outcome: its source and plan, the diagnostics, or the error that stopped it."""
 
     path: str
-    source: Optional[Source] = None
-    plan: Optional[Plan] = None
+    source: Source | None = None
+    plan: Plan | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    error: Optional[PlanlintError] = None
+    error: PlanlintError | None = None
 
 
-def parse_source(source: Source, year: Optional[int] = None) -> Plan:
+def parse_source(source: Source, year: int | None = None) -> Plan:
     from planlint.parse import parse_source as _parse
     return _parse(source, year=year)
 
@@ -40,7 +39,7 @@ def lint_text(text: str, path: str = "<text>", config=None) -> FileResult:
     return lint_source(source_from_text(text, path), config)
 
 
-def lint_path(path: str, config=None, encoding: Optional[str] = None) -> FileResult:
+def lint_path(path: str, config=None, encoding: str | None = None) -> FileResult:
     """Lint one file; a read failure becomes ``FileResult.error`` rather than an exception."""
     from planlint.read import read_path
     try:

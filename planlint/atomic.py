@@ -8,12 +8,12 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from typing import Callable, Optional, Union
+from collections.abc import Callable
 
 from planlint.errors import PlanlintError
 
 
-def write_atomic(path: str, data: Union[bytes, Callable], mode: Optional[int] = None) -> None:
+def write_atomic(path: str, data: bytes | Callable, mode: int | None = None) -> None:
     """Write ``data`` (bytes, or a function given the open binary file) to ``path``.
 
     ``-`` writes to stdout. The new file keeps ``mode`` (default: the existing file's mode, or
@@ -53,7 +53,7 @@ def _write(fh, data) -> None:
         fh.write(data)
 
 
-def _discard(tmp: Optional[str]) -> None:
+def _discard(tmp: str | None) -> None:
     if tmp:
         try:
             os.unlink(tmp)

@@ -9,27 +9,26 @@ import fnmatch
 import os
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Optional
 
 
 @dataclass
 class Config:
     """The settings one file is checked with: rule selection, severities, options, registries."""
 
-    select: Optional[list[str]] = None  # names or codes; None = defaults
+    select: list[str] | None = None  # names or codes; None = defaults
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)  # rule name -> severity
     options: dict[str, dict] = field(default_factory=dict)  # rule name -> options
     enabled: dict[str, bool] = field(default_factory=dict)  # rule name -> on/off from `rules:`
-    year: Optional[int] = None
-    as_of: Optional[date] = None
+    year: int | None = None
+    as_of: date | None = None
     units: dict[str, str] = field(default_factory=dict)  # alias -> canonical name
     known_units: list[str] = field(default_factory=list)  # canonical names of the registry
     known_units_only: bool = False
     vague_terms: list[str] = field(default_factory=list)
     custom_rules: dict[str, dict] = field(default_factory=dict)  # YAML-defined rules
     per_path_ignores: dict[str, list[str]] = field(default_factory=dict)  # glob -> rules
-    path: Optional[str] = None  # where this config was read from
+    path: str | None = None  # where this config was read from
 
     def canonical(self, unit: str) -> str:
         return self.units.get(unit, unit)

@@ -10,7 +10,6 @@ They compare and hash by value like the frozen dataclasses they replace; treat t
 """
 from __future__ import annotations
 
-from typing import Optional
 
 from planlint.model import Location, Span
 
@@ -121,8 +120,8 @@ class Problem(_Record):
 
     __slots__ = _fields = ("span", "message", "task", "fix", "message_en", "group")
 
-    def __init__(self, span: Span, message: str, task: Optional[str] = None, fix: Optional[Fix] = None,
-                 message_en: Optional[str] = None, group: Optional[str] = None):
+    def __init__(self, span: Span, message: str, task: str | None = None, fix: Fix | None = None,
+                 message_en: str | None = None, group: str | None = None):
         self.span = span
         self.message = message
         self.task = task
@@ -137,9 +136,9 @@ class Diagnostic(_Record):
     _fields = __slots__[:-1]  # ``extra`` takes no part in equality or hashing
 
     def __init__(self, rule: str, code: str, severity: str, message: str, span: Span,
-                 task: Optional[str] = None, fix: Optional[Fix] = None,
-                 message_en: Optional[str] = None, group: Optional[str] = None,
-                 location: Optional[Location] = None, extra: Optional[dict] = None):
+                 task: str | None = None, fix: Fix | None = None,
+                 message_en: str | None = None, group: str | None = None,
+                 location: Location | None = None, extra: dict | None = None):
         self.rule = rule
         self.code = code
         self.severity = severity

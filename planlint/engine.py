@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from operator import attrgetter
 from types import ModuleType
-from typing import Iterable
+from collections.abc import Iterable
 
 from planlint.config import Config
 from planlint.diagnostics import ERROR, Diagnostic

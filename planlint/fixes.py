@@ -15,7 +15,7 @@ from __future__ import annotations
 import codecs
 import difflib
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Optional
+from collections.abc import Callable, Iterable
 
 from planlint.atomic import write_atomic
 from planlint.diagnostics import Diagnostic, Edit, Fix
@@ -89,7 +89,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def choose(text: str, diagnostics: Iterable[Diagnostic], unsafe: bool = False,
-           starts: Optional[list[int]] = None):
+           starts: list[int] | None = None):
     """Pick fixes in document order; return (chosen [(diagnostic, ranges)], skipped diagnostics)."""
     starts = starts if starts is not None else line_starts(text)
     chosen: list[tuple[Diagnostic, list[tuple[int, int]]]] = []
@@ -152,7 +152,7 @@ class FileFix:
     applied: int = 0
     remaining: int = 0
     written: bool = False
-    reason: Optional[str] = None  # why the file was not fixed
+    reason: str | None = None  # why the file was not fixed
     result: object = None  # the FileResult after fixing
     passes: int = 0
     notes: list[str] = field(default_factory=list)
@@ -191,7 +191,7 @@ def load_exact(path: str, source) -> tuple[str, Callable[[str], bytes]]:
     return text, encode
 
 
-def refusal(result) -> Optional[str]:
+def refusal(result) -> str | None:
     """Why this lint result cannot be fixed in place, or None."""
     if result.error is not None or result.source is None:
         return "unreadable"

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import MISSING, FrozenInstanceError, dataclass, field, fields
 from datetime import date
 from operator import attrgetter
-from typing import Optional
 
 
 def _frozen(cls):
@@ -103,10 +102,10 @@ class Span:
 class Location:
     """Where a line came from in a structured source (.docx/.html); None for plain text."""
 
-    paragraph: Optional[int] = None
-    table: Optional[int] = None
-    row: Optional[int] = None
-    cell: Optional[int] = None
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
 
     def as_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if v is not None}
@@ -118,7 +117,7 @@ class SourceLine:
 
     number: int
     text: str
-    location: Optional[Location] = None
+    location: Location | None = None
 
 
 @_frozen
@@ -172,7 +171,7 @@ class Timing:
     text: str
     kind: str  # DATE | DURATION | FREQUENCY | VAGUE
     span: Span
-    resolved: Optional[date] = None  # for dates: the last day they allow, against the plan year
+    resolved: date | None = None  # for dates: the last day they allow, against the plan year
     in_deadline: bool = False  # found in the deadline value rather than the task text
 
 
@@ -191,7 +190,7 @@ class Marker:
 
     text: str
     number: str  # the numeral alone: 三, 二, 4, 1
-    value: Optional[int]  # numeric value, None when the numeral was lost
+    value: int | None  # numeric value, None when the numeral was lost
     level: int
     style: str  # cn-dun | cn-paren | arabic-dot | arabic-paren | bare | damaged
     span: Span
@@ -223,7 +222,7 @@ class Task:
     participants: tuple[Unit, ...]
     supervisors: tuple[Unit, ...]
     people: tuple[str, ...]
-    deadline: Optional[Deadline]
+    deadline: Deadline | None
     timing: tuple[Timing, ...]  # in the task text (the deadline's own timing is on Deadline)
     section: str  # id of the enclosing section, "" at top level
 
@@ -262,10 +261,10 @@ class Plan:
     """Everything planlint understood of one document."""
 
     source: Source
-    title: Optional[str]
-    year: Optional[int]
+    title: str | None
+    year: int | None
     draft: bool
-    issue_date: Optional[date]
+    issue_date: date | None
     layout: str  # prose | table | cells | pipe | fields | mixed | empty
     has_deadline_column: bool
     sections: tuple[Section, ...]
@@ -274,7 +273,7 @@ class Plan:
     boilerplate: tuple[Span, ...] = field(default=())  # web/page noise lines
     notes: tuple[str, ...] = field(default=())  # reader remarks (encoding guesses …)
 
-    def task(self, task_id: str) -> Optional[Task]:
+    def task(self, task_id: str) -> Task | None:
         for task in self.tasks:
             if task.id == task_id:
                 return task

@@ -6,7 +6,7 @@ the exit status to end with.
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import click
 

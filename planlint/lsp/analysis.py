@@ -6,7 +6,6 @@ A broken config falls back to the defaults and says why, rather than silencing t
 from __future__ import annotations
 
 import os
-from typing import Optional
 
 from planlint.api import FileResult, lint_source
 from planlint.config import Config
@@ -14,7 +13,7 @@ from planlint.errors import PlanlintError
 from planlint.read.text import source_from_text
 
 
-def config_for(path: Optional[str], root: Optional[str]) -> tuple[Config, Optional[str]]:
+def config_for(path: str | None, root: str | None) -> tuple[Config, str | None]:
     """(config, problem text or None) for a document at ``path`` (None: an unsaved buffer)."""
     try:
         from planlint.configfile import load_for
@@ -27,8 +26,8 @@ def config_for(path: Optional[str], root: Optional[str]) -> tuple[Config, Option
         return Config(), exc.text()
 
 
-def lint_document(text: str, path: Optional[str], root: Optional[str] = None,
-                  config: Optional[Config] = None) -> FileResult:
+def lint_document(text: str, path: str | None, root: str | None = None,
+                  config: Config | None = None) -> FileResult:
     if config is None:
         config, _ = config_for(path, root)
     source = source_from_text(text, path or "untitled.txt")

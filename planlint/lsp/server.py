@@ -12,7 +12,6 @@ import asyncio
 import gc
 import logging
 import os
-from typing import Optional
 
 from lsprotocol import types as T
 from pygls.lsp.server import LanguageServer
@@ -46,7 +45,7 @@ class PlanlintServer(LanguageServer):
         enc = self.workspace.position_encoding
         return getattr(enc, "value", enc) or "utf-16"
 
-    def root(self) -> Optional[str]:
+    def root(self) -> str | None:
         uri = self.workspace.root_uri
         return to_fs_path(uri) if uri else None
 
@@ -167,7 +166,7 @@ def code_actions(server: PlanlintServer, params: T.CodeActionParams) -> list[T.C
     return actions
 
 
-def hover(server: PlanlintServer, params: T.HoverParams) -> Optional[T.Hover]:
+def hover(server: PlanlintServer, params: T.HoverParams) -> T.Hover | None:
     result, positions = server.analyse(params.text_document.uri)
     line, column = positions.from_client(params.position.line, params.position.character)
     task = task_at(result.plan, line, column)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import gc
-from typing import Optional
 
 from planlint.model import Plan, Source, Span, Task, TextPiece
 from planlint.parse import build as b
@@ -18,7 +17,7 @@ from planlint.parse.structure import parse_blocks
 from planlint.text import unit_key
 
 
-def parse_source(source: Source, year: Optional[int] = None) -> Plan:
+def parse_source(source: Source, year: int | None = None) -> Plan:
     """Parse a document into its model, with the cyclic garbage collector paused meanwhile.
 
     Parsing allocates some 100,000 container objects per MB (records, nodes, model objects,
@@ -37,7 +36,7 @@ def parse_source(source: Source, year: Optional[int] = None) -> Plan:
         gc.enable()
 
 
-def _parse_source(source: Source, year: Optional[int] = None) -> Plan:
+def _parse_source(source: Source, year: int | None = None) -> Plan:
     records = classify_lines(source.lines)
     blocks = parse_blocks(records)
     nodes, preamble, noise = build_nodes(blocks, _wrap_width(source, records))

@@ -1,7 +1,6 @@
 """Nodes → the model: decide which items are tasks, read their clauses, deadline and timing."""
 from __future__ import annotations
 
-from typing import Optional
 
 from planlint.model import (DATE, OWNER, PARTICIPANT, SUPERVISOR, VAGUE, Clause, Deadline, Marker,
                             Section, Span, TextPiece, Timing)
@@ -45,7 +44,7 @@ def is_task(node: Node) -> bool:
         or text.count("。") >= 2
 
 
-def _in_aims(node: Optional[Node]) -> bool:
+def _in_aims(node: Node | None) -> bool:
     """Whether the item or a heading above it is an aims section (指导思想, 主要目标 …)."""
     if node is None:
         return False
@@ -71,7 +70,7 @@ def make_clauses(raw_clauses) -> tuple[Clause, ...]:
     return tuple(out)
 
 
-def make_deadline(raw, year) -> Optional[Deadline]:
+def make_deadline(raw, year) -> Deadline | None:
     if raw is None:
         return None
     text, line, column = raw

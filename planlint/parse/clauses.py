@@ -7,7 +7,6 @@ participants; a bare list (no role words) is all owners; labels (牵头单位：
 from __future__ import annotations
 
 import functools
-from typing import Optional
 
 from planlint.model import OWNER, PARTICIPANT, SUPERVISOR, Clause, Span, Unit
 from planlint.parse.grammars import parser
@@ -187,7 +186,7 @@ def _shape(types: tuple[str, ...]):
         return None
 
 
-def _groups(text: str, label_role: Optional[str]) -> Optional[list]:
+def _groups(text: str, label_role: str | None) -> list | None:
     """Role groups of a clause text: [(role kind, [(name, start, end), …]), …], or None."""
     tokens = _lex(text)
     shape = _shape(tuple([t[0] for t in tokens]))
@@ -259,7 +258,7 @@ _GROUP_ROLE = {"lead": OWNER, "help": PARTICIPANT, OWNER: OWNER, PARTICIPANT: PA
 
 
 @functools.lru_cache(maxsize=8192)
-def _analyse(text: str, label_role: Optional[str]):
+def _analyse(text: str, label_role: str | None):
     """What a clause text names, wherever it stands: (units as (name, start, end, role), people,
     stripped text, its start, its end), offsets into ``text`` with end > start; or None when it
     does not parse or names no unit and no person."""
@@ -293,13 +292,13 @@ def _analyse(text: str, label_role: Optional[str]):
 
 
 def parse_clause(pieces: list[Piece], kind: str, index: int = 0,
-                 label_role: Optional[str] = None) -> Optional[Clause]:
+                 label_role: str | None = None) -> Clause | None:
     """Parse a clause; None when it does not parse or names no unit."""
     return _parse_clause(tuple(pieces), kind, index, label_role)
 
 
 @functools.lru_cache(maxsize=4096)
-def _parse_clause(pieces: tuple, kind: str, index: int, label_role: Optional[str]):
+def _parse_clause(pieces: tuple, kind: str, index: int, label_role: str | None):
     if len(pieces) == 1:  # the common case: offsets are columns of one line
         text, line, column = pieces[0]
         found = _analyse(text, label_role)

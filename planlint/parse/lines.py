@@ -8,7 +8,6 @@ markup rules), TEXT (anything else).
 """
 from __future__ import annotations
 
-from typing import Optional
 
 from planlint.parse import lexicon as lx
 from planlint.parse.clauses import names_units
@@ -39,8 +38,8 @@ class Rec:
                  "mcol", "cells", "label", "bracket", "open")
 
     def __init__(self, kind: str, line: int, column: int, text: str, level: int = 0,
-                 style: str = "", number: str = "", value: Optional[int] = None, marker: str = "",
-                 mcol: int = 0, cells: Optional[list] = None, label: str = "",
+                 style: str = "", number: str = "", value: int | None = None, marker: str = "",
+                 mcol: int = 0, cells: list | None = None, label: str = "",
                  bracket: bool = False, open: bool = False):
         self.kind = kind
         self.line = line
@@ -162,7 +161,7 @@ class Classifier:
             return [rec]  # (what _split_inline would return)
         return self._split_inline(rec)
 
-    def _damaged(self, number, col, body) -> Optional[Rec]:
+    def _damaged(self, number, col, body) -> Rec | None:
         # The first character decides which pattern can match (and the patterns, costly to
         # compile, are then compiled only for plans that need them).
         first = body[0]
@@ -302,7 +301,7 @@ def _all_headers(cells: list[str]) -> bool:
     return True
 
 
-def _clause_line(number: int, col: int, text: str) -> Optional[Rec]:
+def _clause_line(number: int, col: int, text: str) -> Rec | None:
     bracket = text[0] in "（(" and text[-1] in "）)" and len(text) > 2
     inner, icol = (text[1:-1], col + 1) if bracket else (text, col)
     if len(inner) > (200 if bracket else 90) or ("。" in inner and "。" in inner.rstrip("。")) \

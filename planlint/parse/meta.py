@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Optional
 
 from planlint.parse import lexicon as lx
 from planlint.rxcache import rx
@@ -15,10 +14,10 @@ _NOTICE = rx(r"印发|通知$|^关于印发|的通知")
 
 @dataclass(frozen=True)
 class Meta:
-    title: Optional[str]
-    year: Optional[int]
+    title: str | None
+    year: int | None
     draft: bool
-    issue_date: Optional[date]
+    issue_date: date | None
 
 
 def read_meta(source, preamble, nodes) -> Meta:
@@ -40,7 +39,7 @@ def read_meta(source, preamble, nodes) -> Meta:
     return Meta(title, year, draft, _issue_date(source, preamble))
 
 
-def _issue_date(source, preamble) -> Optional[date]:
+def _issue_date(source, preamble) -> date | None:
     texts = [r.text for r in preamble] + [line.text.strip() for line in source.lines[-12:]]
     for text in texts:
         m = _DATE.match(text.strip())

@@ -6,7 +6,6 @@ table cells mapped to columns by the header.
 """
 from __future__ import annotations
 
-from typing import Optional
 
 from planlint.parse import lexicon as lx
 from planlint.parse.lines import Rec, sentence_ended
@@ -24,7 +23,7 @@ class Node:
     __slots__ = ("head", "level", "parent", "children", "pieces", "clauses", "deadline",
                  "group_clause", "end", "marker", "headings", "aims", "is_row")
 
-    def __init__(self, head: Rec, level: int, parent: Optional["Node"] = None):
+    def __init__(self, head: Rec, level: int, parent: "Node" | None = None):
         self.head = head
         self.level = level
         self.parent = parent
@@ -33,13 +32,13 @@ class Node:
         # requirement text (head content + body)
         self.pieces: list[Piece] = [(text, head.line, head.column)] if text else []
         self.clauses: list = []  # (pieces, kind, label_role)
-        self.deadline: Optional[Piece] = None
+        self.deadline: Piece | None = None
         self.group_clause = False  # its clause stood alone after the item: may cover siblings
         # last (line, end column) the item uses
         self.end: tuple[int, int] = (head.line, head.column + len(text))
-        self.marker: Optional[object] = None  # the model Marker, made once by build.marker_of
-        self.headings: Optional[tuple] = None  # titles down to and including this node
-        self.aims: Optional[bool] = None  # in an aims section (指导思想 …), set by build
+        self.marker: object | None = None  # the model Marker, made once by build.marker_of
+        self.headings: tuple | None = None  # titles down to and including this node
+        self.aims: bool | None = None  # in an aims section (指导思想 …), set by build
         # a table row (a bare number or a pipe row), not a marked item; an attribute rather than
         # a property: the tree builder tests it in loops over the stack
         self.is_row = head.kind in _ROW_KINDS

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
            "七": 7, "八": 8, "九": 9}
 
 
 @lru_cache(maxsize=1024)  # a pure function of short strings that recur on every line
-def to_int(numeral: str) -> Optional[int]:
+def to_int(numeral: str) -> int | None:
     numeral = numeral.strip()
     if not numeral:
         return None

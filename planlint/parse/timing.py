@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from datetime import date
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 from planlint.model import DURATION, FREQUENCY, VAGUE
 from planlint.parse.grammars import parser
@@ -131,7 +131,7 @@ _LEAVES = _Leaves()
 
 
 @functools.lru_cache(maxsize=4096)
-def resolve(text: str, year: Optional[int]) -> Optional[date]:
+def resolve(text: str, year: int | None) -> date | None:
     """The last day a date expression allows, e.g. 6月底前 in a 2018 plan → 2018-06-30."""
     try:
         tokens = parser("timing", _LEAVES, lexer=True).parse_text(text.strip())

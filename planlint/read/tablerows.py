@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any
 
 from planlint.model import Location
 from planlint.rxcache import rx
@@ -37,7 +37,7 @@ _ROLES = (
 _HEADING_MARKER = rx(r"^\s*([一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)])")
 
 
-def column_role(header: str) -> Optional[str]:
+def column_role(header: str) -> str | None:
     text = re.sub(r"\s+", "", header)
     if not text:
         return None
@@ -100,7 +100,7 @@ def _full_width(row: list[Cell]) -> bool:
     return all(cell is row[0] for cell in row)
 
 
-def _header(grid: list[list[Cell]]) -> tuple[Optional[list[Cell]], int, int]:
+def _header(grid: list[list[Cell]]) -> tuple[list[Cell] | None, int, int]:
     """(header, its first row, the first row after it). The header may follow up to two title
     rows spanning the whole width, and two header rows combine when the second refines the first."""
     first = 0
@@ -115,7 +115,7 @@ def _header(grid: list[list[Cell]]) -> tuple[Optional[list[Cell]], int, int]:
     return top, first, first + 1
 
 
-def _category_columns(grid, header: Optional[list[Cell]], start: int) -> list[int]:
+def _category_columns(grid, header: list[Cell] | None, start: int) -> list[int]:
     if header is None:
         return []
     roles = [column_role(c.text) for c in header]
@@ -132,7 +132,7 @@ def _category_columns(grid, header: Optional[list[Cell]], start: int) -> list[in
     return out
 
 
-def _pipe(cells: list[Optional[Cell]]) -> tuple[str, list[Segment]]:
+def _pipe(cells: list[Cell | None]) -> tuple[str, list[Segment]]:
     text, segments = "|", []
     for cell in cells:
         text += " "
@@ -151,7 +151,7 @@ class Tables:
 
     def __init__(self) -> None:
         self.count = 0
-        self.header: Optional[list[Cell]] = None
+        self.header: list[Cell] | None = None
 
     def lines(self, grid: list[list[Cell]]) -> list[Line]:
         index, self.count = self.count, self.count + 1
@@ -159,7 +159,7 @@ class Tables:
         return lines
 
 
-def _table_lines(grid, table: int, previous) -> tuple[list[Line], Optional[list[Cell]]]:
+def _table_lines(grid, table: int, previous) -> tuple[list[Line], list[Cell] | None]:
     grid = [row for row in grid if row]
     if not grid:
         return [], previous
@@ -202,9 +202,9 @@ def _table_lines(grid, table: int, previous) -> tuple[list[Line], Optional[list[
     return lines, header
 
 
-def _row_cells(row: list[Cell], keep: list[int]) -> list[Optional[Cell]]:
+def _row_cells(row: list[Cell], keep: list[int]) -> list[Cell | None]:
     """Cells of the kept columns; a cell merged across columns appears once, in its first."""
-    out: list[Optional[Cell]] = []
+    out: list[Cell | None] = []
     for c in keep:
         cell = row[c] if c < len(row) else None
         out.append(None if cell is not None and any(cell is o for o in out) else cell)

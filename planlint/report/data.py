@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Optional
 
 from planlint.diagnostics import SEVERITIES, SEVERITY_RANK
 from planlint.model import DATE, DURATION, FREQUENCY, VAGUE, Plan, Task
@@ -24,7 +23,7 @@ class TaskView:
     task: Task
     anchor: str
     findings: list = field(default_factory=list)  # Diagnostics, in source order
-    due: Optional[date] = None
+    due: date | None = None
     timing_kind: str = "none"  # DATE when ``due`` is set, else one of UNDATED_KINDS
 
     @property
@@ -33,7 +32,7 @@ class TaskView:
         return self.worst in ("error", "warning")
 
     @property
-    def worst(self) -> Optional[str]:
+    def worst(self) -> str | None:
         if not self.findings:
             return None
         return max((d.severity for d in self.findings), key=SEVERITY_RANK.__getitem__)
@@ -84,7 +83,7 @@ class PlanView:
 
 @dataclass
 class Timeline:
-    year: Optional[int]
+    year: int | None
     months: list[int]  # tasks due in month 1..12 of ``year``
     before: int  # due before the plan year
     after: int  # due after it
@@ -99,7 +98,7 @@ def _unit_key(name: str) -> str:
     return "".join(name.split())
 
 
-def due_date(task: Task) -> tuple[Optional[date], str]:
+def due_date(task: Task) -> tuple[date | None, str]:
     """The last resolved date a task's timing allows, or how it is timed when none resolves."""
     timing = task.all_timing()
     dates = [t.resolved for t in timing if t.resolved is not None]
@@ -113,7 +112,7 @@ def due_date(task: Task) -> tuple[Optional[date], str]:
     return None, (VAGUE if DATE in kinds else "none")
 
 
-def timeline(tasks: list[TaskView], year: Optional[int]) -> Timeline:
+def timeline(tasks: list[TaskView], year: int | None) -> Timeline:
     dated = [v.due for v in tasks if v.due is not None]
     if year is None and dated:
         year = Counter(d.year for d in dated).most_common(1)[0][0]

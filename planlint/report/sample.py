@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import random
 from datetime import date
-from typing import Optional
 
 from planlint.api import FileResult
 from planlint.diagnostics import Diagnostic
@@ -24,8 +23,8 @@ DEADLINES = (("年底前", DATE, (12, 31)), ("6月底前", DATE, (6, 30)), ("9�
 
 
 def make_task(n: int, text: str, owners=(), participants=(), supervisors=(), deadline=None,
-              resolved: Optional[date] = None, kind: str = DATE, headings=(), line: int = 0,
-              number: Optional[str] = None) -> Task:
+              resolved: date | None = None, kind: str = DATE, headings=(), line: int = 0,
+              number: str | None = None) -> Task:
     """One table-style task: number, requirement text, unit cell, optional deadline cell."""
     line = line or n * 4
     span = Span(line, 1, line + 3, 10)
@@ -48,8 +47,8 @@ def make_task(n: int, text: str, owners=(), participants=(), supervisors=(), dea
         timing=(), section="")
 
 
-def make_plan(tasks, title: Optional[str] = "某县2024年政务公开工作要点分工方案",
-              year: Optional[int] = 2024, path: str = "sample.txt") -> Plan:
+def make_plan(tasks, title: str | None = "某县2024年政务公开工作要点分工方案",
+              year: int | None = 2024, path: str = "sample.txt") -> Plan:
     last = max((t.span.end_line for t in tasks), default=1)
     lines = tuple(SourceLine(i, "") for i in range(1, last + 1))
     return Plan(source=Source(path, "utf-8", lines), title=title, year=year, draft=True,
