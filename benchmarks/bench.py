@@ -115,7 +115,8 @@ def unclassified_memos() -> list[str]:
         if not modname.startswith("planlint") or module is None:
             continue
         for name, obj in vars(module).items():
-            if hasattr(obj, "cache_info") and getattr(obj, "__module__", None) == modname \
+            # (on the type: an object answering every attribute, e.g. timing._LEAVES, is no memo)
+            if hasattr(type(obj), "cache_info") and getattr(obj, "__module__", None) == modname \
                     and name not in known:
                 found.append(f"{modname}.{name}")
     return found
