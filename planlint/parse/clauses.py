@@ -94,12 +94,9 @@ def _lex(text: str) -> list[Tok]:
                 tokens.append(("SEP", part, pos))
             continue
         if ":" in part or "：" in part:
-            label = FIELD.match(part)
-            if label and label.end() > 0:
-                tokens.append(("LABEL", label.group("label"), pos))
-                part, pos = part[label.end():], pos + label.end()
-                if not part.strip():
-                    continue
+            part, pos = _take_label(part, pos, tokens)
+            if not part.strip():  # (without a label the part is as it was: never blank here)
+                continue
         if ")" in part or "）" in part:
             bracketed = _BRACKETED_ROLE.search(part)
             if bracketed:  # 市财政局（牵头）
@@ -115,6 +112,16 @@ def _lex(text: str) -> list[Tok]:
         if role:
             tokens.append(("ROLE", role.group(), pos + role.start()))
     return tokens
+
+
+def _take_label(part: str, pos: int, tokens: list) -> tuple[str, int]:
+    """Append the LABEL token a part starts with (责任单位：…), if any; the rest of the part and
+    its position (the part itself when it has no label)."""
+    label = FIELD.match(part)
+    if label and label.end() > 0:
+        tokens.append(("LABEL", label.group("label"), pos))
+        return part[label.end():], pos + label.end()
+    return part, pos
 
 
 def _lex_plain(text: str) -> list[Tok]:
@@ -133,12 +140,9 @@ def _lex_plain(text: str) -> list[Tok]:
         if not part:
             continue
         if ":" in part or "：" in part:
-            label = FIELD.match(part)
-            if label and label.end() > 0:
-                tokens.append(("LABEL", label.group("label"), pos))
-                part, pos = part[label.end():], pos + label.end()
-                if not part:
-                    continue
+            part, pos = _take_label(part, pos, tokens)
+            if not part:
+                continue
         body = part.rstrip("。.")
         if body[-1:] in _ROLE_LAST:
             role = ROLE_AT_END.search(body, len(body.rstrip(_ROLE_CHARS)))
