@@ -33,7 +33,9 @@ _CONTROL = bytes(b for b in range(32) if b < 9 or 13 < b < 32 and b != 27)
 def looks_binary(data: bytes) -> bool:
     """Many control bytes (NUL …) in the first 8 KB: not a text file."""
     head = data[:8192]
-    if not head:
+    # Most files hold no control byte at all: one memchr per control byte tells so, at a fraction
+    # of the cost of the translate below (about a tenth of reading a plan).
+    if not head or not any(map(head.__contains__, _CONTROL)):
         return False
     controls = len(head) - len(head.translate(None, _CONTROL))
     return controls / len(head) > 0.1
