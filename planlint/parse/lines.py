@@ -39,7 +39,7 @@ class Rec:
 
     def __init__(self, kind: str, line: int, column: int, text: str, level: int = 0,
                  style: str = "", number: str = "", value: int | None = None, marker: str = "",
-                 mcol: int = 0, cells: list | None = None, label: str = "",
+                 mcol: int = 0, cells: list | tuple = (), label: str = "",
                  bracket: bool = False, open: bool = False):
         self.kind = kind
         self.line = line
@@ -51,7 +51,7 @@ class Rec:
         self.value = value
         self.marker = marker  # the marker as written (``3.`` ``（二）``)
         self.mcol = mcol  # 1-based column where the marker starts
-        self.cells = cells if cells is not None else []  # [(text, column)] of table rows
+        self.cells = cells  # [(text, column)] of table rows (a shared () when none: read only)
         self.label = label  # FIELD label, or "layout" for layout noise
         self.bracket = bracket  # CLAUSE written in brackets
         self.open = open  # CLAUSE ending in a separator: continues on a later line
@@ -61,60 +61,28 @@ class Rec:
 
 
 class Classifier:
+    """What one line tells about the next: the last arabic item number (a damaged marker is taken
+    only as the next one), whether a comment form started (everything after it is noise), and the
+    column count of the last table header (its rows may then be split on tabs or wide gaps)."""
+
     def __init__(self):
         self.last_arabic = 0
         self.in_form = False
         self.header_cols = 0
 
-    def classify_text(self, number: int, raw: str, text: str, col: int) -> list[Rec]:
-        """Records of a non-blank line: ``text`` is ``raw`` stripped, starting at column ``col``."""
-        if self.in_form:
-            return [Rec("NOISE", number, col, text)]
-        first = text[0]  # (a new string object for a CJK character: made once per line)
-        noise = _noise(text, first)
-        if noise:
-            self.in_form = noise == "form"
-            return [Rec("NOISE", number, col, text, label="layout" if noise == "layout" else "")]
-        cells = _split_cells(raw, text, col, self.header_cols) \
-            if "|" in text or self.header_cols >= 2 else None
-        if cells:
-            return self._row(number, col, text, cells)
-        if len(text) <= 80 and first in _HEADER_FIRST and _is_header(text):
-            words = text.split()
-            if len(words) > 1:
-                self.header_cols = len(words)  # a one-line header: its rows are tab-separated
-            return [Rec("HEADER", number, col, text, cells=[(text, col)])]
-        if first in _LABEL_FIRST and lx.FIELD.match(text):
-            return _fields(number, col, text)
-        if first in _MARKER_OR_MARK:  # (what _marker needs to find anything)
-            recs = self._marker(number, col, text)
-            if recs:
-                return recs
-        # (a bare row number starts with a digit: \d and str.isdecimal are both Unicode Nd)
-        bare = lx.BARE_NUMBER.match(text) if first.isdecimal() else None
-        if bare:
-            self.last_arabic = int(bare.group("num"))
-            return [Rec("NUMBER", number, col, "", number=bare.group("num"),
-                        value=int(bare.group("num")), marker=text, level=0, mcol=col)]
-        clause = _clause_line(number, col, text)
-        if clause:
-            return [clause]
-        if _is_timing_cell(text):
-            return [Rec("TIMING", number, col, text.rstrip("。."))]
-        return [Rec("TEXT", number, col, text)]
-
     def _row(self, number, col, text, cells) -> list[Rec]:
         words = [c for c, _ in cells if c]
         if words and _all_headers(words):
             self.header_cols = len(cells)
-            return [Rec("HEADER", number, col, text, cells=cells)]
+            return [Rec("HEADER", number, col, text, 0, "", "", None, "", 0, cells)]
         first = cells[0][0] if cells else ""
         m = lx.BARE_NUMBER.match(first)
         if m:
-            self.last_arabic = int(m.group("num"))
-            return [Rec("ROWITEM", number, cells[0][1], "", number=m.group("num"),
-                        value=int(m.group("num")), marker=first, cells=cells[1:],
-                        mcol=cells[0][1])]
+            num = m.group("num")
+            self.last_arabic = value = int(num)
+            # positional: kind, line, column, text, level, style, number, value, marker, mcol, cells
+            return [Rec("ROWITEM", number, cells[0][1], "", 0, "", num, value, first, cells[0][1],
+                        cells[1:])]
         # A merged category cell: a heading (二、…) leading the row, alone or before a row.
         heading = self._marker(number, cells[0][1], first) if first else []
         if heading and heading[0].level <= 2 and len(heading) == 1:
@@ -122,7 +90,7 @@ class Classifier:
             if not any(c for c, _ in rest):
                 return heading
             return heading + self._row(number, rest[0][1], text, rest)
-        return [Rec("ROW", number, col, text, cells=cells)]
+        return [Rec("ROW", number, col, text, 0, "", "", None, "", 0, cells)]
 
     def _marker(self, number: int, col: int, text: str) -> list[Rec]:
         # Markdown-ish emphasis or heading marks before a marker are noise, not content.
@@ -138,18 +106,11 @@ class Classifier:
         if first not in _MARKER_START:
             return []
         m = lx.MARKER_ANY.match(body)
-        if m:
-            # the outer group of the alternative closes last: lastindex names the alternative
-            level, style, num_group = _MARKER_GROUPS[m.lastindex]
-            num = m.group(num_group)
-            end = m.end()
-            # positional: kind, line, column, text, level, style, number, value, marker, mcol
-            rec = Rec("MARKER", number, col + skip + end, body[end:], level, style, num,
-                      to_int(num), body[:end].rstrip(_STRIP), col + skip)
-        else:
-            rec = self._damaged(number, col + skip, body)
-            if rec is None:
-                return []
+        rec = _marker_rec(m, number, col + skip, body) if m else self._damaged(number, col + skip, body)
+        return self._marker_done(rec) if rec is not None else []
+
+    def _marker_done(self, rec: Rec) -> list[Rec]:
+        """A marker's records: its own, as a table row when tabs follow, or with its siblings."""
         if rec.style == "arabic-dot" or rec.style == "glued":
             self.last_arabic = rec.value or 0
         if "\t" in rec.text and "\t" in rec.text.strip(_STRIP):
@@ -168,22 +129,20 @@ class Classifier:
         short = len(body) <= 40 and "。" not in body[:-1]
         m = lx.DAMAGED_H1.match(body) if short and first == "、" else None
         if m:
-            return Rec("MARKER", number, col + 1, body[1:], level=1, style="damaged", marker="、",
-                       mcol=col)
+            return Rec("MARKER", number, col + 1, body[1:], 1, "damaged", "", None, "、", col)
         m = lx.DAMAGED_H2.match(body) if short and first in ")）" else None
         if m:
-            return Rec("MARKER", number, col + 1, body[1:], level=2, style="damaged", marker=body[0],
-                       mcol=col)
+            return Rec("MARKER", number, col + 1, body[1:], 2, "damaged", "", None, first, col)
         m = lx.DOT_BEFORE_DIGIT.match(body)
         if m and int(m.group("num")) in (self.last_arabic + 1, 1):
-            return Rec("MARKER", number, col + m.end(), body[m.end():], level=3,
-                       style="arabic-dot", number=m.group("num"), value=int(m.group("num")),
-                       marker=m.group(0), mcol=col)
+            end = m.end()
+            return Rec("MARKER", number, col + end, body[end:], 3, "arabic-dot", m.group("num"),
+                       int(m.group("num")), m.group(0), col)
         m = lx.GLUED_NUMBER.match(body) if first.isdecimal() else None
         if m and int(m.group("num")) == self.last_arabic + 1:
-            return Rec("MARKER", number, col + m.end(), body[m.end():], level=3, style="glued",
-                       number=m.group("num"), value=int(m.group("num")), marker=m.group("num"),
-                       mcol=col)
+            end = m.end()
+            return Rec("MARKER", number, col + end, body[end:], 3, "glued", m.group("num"),
+                       int(m.group("num")), m.group("num"), col)
         return None
 
     def _split_inline(self, rec: Rec) -> list[Rec]:
@@ -206,10 +165,9 @@ class Classifier:
                 break
             start = nxt.end("gap")  # the marker starts after the sentence end and blanks
             marker = cur.text[start:nxt.end()]
-            new = Rec("MARKER", cur.line, cur.column + nxt.end(), cur.text[nxt.end():],
-                      level=cur.level, style=cur.style, number=nxt.group("num"),
-                      value=to_int(nxt.group("num")), marker=marker.rstrip(_STRIP),
-                      mcol=cur.column + start)
+            new = Rec("MARKER", cur.line, cur.column + nxt.end(), cur.text[nxt.end():], cur.level,
+                      cur.style, nxt.group("num"), to_int(nxt.group("num")), marker.rstrip(_STRIP),
+                      cur.column + start)
             cur.text = cur.text[:nxt.start() + 1].rstrip(_STRIP)
             out.append(new)
             if cur.style != "cn-paren":
@@ -217,8 +175,23 @@ class Classifier:
         return out
 
 
+def _marker_rec(m, number: int, col: int, body: str) -> Rec:
+    """The MARKER record of a MARKER_ANY match at the start of ``body`` (at column ``col``)."""
+    # the outer group of the alternative closes last: lastindex names the alternative
+    level, style, num_group = _MARKER_GROUPS[m.lastindex]
+    num = m.group(num_group)
+    end = m.end()
+    # (arabic numerals as int does: to_int's answer, without its call)
+    value = int(num) if num.isascii() else to_int(num)
+    # positional: kind, line, column, text, level, style, number, value, marker, mcol
+    return Rec("MARKER", number, col + end, body[end:], level, style, num, value,
+               body[:end].rstrip(_STRIP), col)
+
+
 _LAYOUT_FIRST = set("-—–第|:_=+*")
 _BOILER_FIRST = set("发信来文字背浏访阅点打关【分扫责编索主成相上下当您网版承[•·●*姓联内验标手电")
+_NOISE_FIRST = _LAYOUT_FIRST | _BOILER_FIRST
+_HEADER_WORDS_ISSUPERSET = lx.HEADER_WORDS.issuperset
 
 
 def _noise(text: str, first: str) -> str:
@@ -241,18 +214,27 @@ _NEXT_FIELD = rx(rf"(?<=[\s\u3000；;，,。])(?:{'|'.join(sorted(lx.LABEL_ROLE,
                          r"[ \t\u3000]*[:：]")
 
 
-def _fields(number: int, col: int, text: str) -> list[Rec]:
-    """One FIELD record per label on the line, each with its value and position."""
-    # a further label needs a colon of its own (the first label's colon is before it)
-    more = text.count("：") + text.count(":") >= 2
-    starts = [0] + [m.start() for m in _NEXT_FIELD.finditer(text)] if more else [0]
-    recs = []
-    for a, b in zip(starts, starts[1:] + [len(text)]):
-        part = text[a:b]
-        m = lx.FIELD.match(part)
-        value = part[m.end():].rstrip(_STRIP + "。.；;，,")
-        recs.append(Rec("FIELD", number, col + a + m.end(), value, label=m.group("label")))
-    return recs
+_FIELD_TAIL = _STRIP + "。.；;，,"
+
+
+def _fields(number: int, col: int, text: str, m, out: list[Rec]):
+    """One FIELD record per label on the line, each with its value and position, appended to
+    ``out``. ``m`` is FIELD's match of the first label."""
+    end = m.end()
+    value = text[end:]
+    # A further label needs a colon of its own (FIELD took the first label's one).
+    if "：" in value or ":" in value:
+        starts = [0] + [n.start() for n in _NEXT_FIELD.finditer(text)]
+        if len(starts) > 1:
+            for a, b in zip(starts, starts[1:] + [len(text)]):
+                part = text[a:b]
+                m = lx.FIELD.match(part)
+                end = m.end()
+                out.append(Rec("FIELD", number, col + a + end, part[end:].rstrip(_FIELD_TAIL), 0,
+                               "", "", None, "", 0, (), m.group("label")))
+            return
+    out.append(Rec("FIELD", number, col + end, value.rstrip(_FIELD_TAIL), 0, "", "", None, "", 0,
+                   (), m.group("label")))
 
 
 _WIDE_GAP = rx(r"\S(?: {2,}|\u3000+ *)\S")
@@ -315,7 +297,7 @@ def _clause_line(number: int, col: int, text: str) -> Rec | None:
     if not names_units(inner, strict):
         return None
     is_open = inner.rstrip()[-1:] in "、，,；;"
-    return Rec("CLAUSE", number, icol, inner, bracket=bracket, open=is_open)
+    return Rec("CLAUSE", number, icol, inner, 0, "", "", None, "", 0, (), "", bracket, is_open)
 
 
 def _is_timing_cell(text: str) -> bool:
@@ -329,15 +311,95 @@ def _is_timing_cell(text: str) -> bool:
 
 
 def classify_lines(lines) -> list[Rec]:
-    classify = Classifier().classify_text
+    """The records of the lines, in order. The tests below are tried in turn on each non-blank line
+    (``text``: the line stripped, starting at column ``col``); the first that applies makes its
+    records. One loop, without a call or a list per line: those were a measurable share."""
+    c = Classifier()
     out: list[Rec] = []
+    append = out.append
+    field_match, marker_match, bare_match = lx.FIELD.match, lx.MARKER_ANY.match, lx.BARE_NUMBER.match
     for line in lines:
         raw = line.text
         if not raw:  # (most blank lines are empty: no strip needed)
             continue
         text = raw.lstrip(_STRIP)
-        if text:  # blank lines (about half of a plan's lines) make no record
-            out += classify(line.number, raw, text.rstrip(_STRIP), len(raw) - len(text) + 1)
+        if not text:  # blank lines (about half of a plan's lines) make no record
+            continue
+        number = line.number
+        col = len(raw) - len(text) + 1
+        text = text.rstrip(_STRIP)
+        if c.in_form:
+            append(Rec("NOISE", number, col, text))
+            continue
+        first = text[0]  # (a new string object for a CJK character: made once per line)
+        # _noise's tests, in its order: by the first character, or by words anywhere
+        if first in _NOISE_FIRST or (len(text) < 120 and (
+                "意见" in text or "建议" in text or "留言" in text or "评论" in text)) \
+                or "文字大小" in text or "背景色" in text:
+            noise = _noise(text, first)
+            if noise:
+                c.in_form = noise == "form"
+                append(Rec("NOISE", number, col, text, 0, "", "", None, "", 0, (),
+                           "layout" if noise == "layout" else ""))
+                continue
+        if "|" in text or c.header_cols >= 2:
+            cells = _split_cells(raw, text, col, c.header_cols)
+            if cells:
+                out += c._row(number, col, text, cells)
+                continue
+        if first in _HEADER_FIRST and len(text) <= 80:
+            words = text.split()
+            # (issuperset: the ``all(w in HEADER_WORDS …)`` test without a generator)
+            if words and _HEADER_WORDS_ISSUPERSET(words):
+                if len(words) > 1:
+                    c.header_cols = len(words)  # a one-line header: its rows are tab-separated
+                append(Rec("HEADER", number, col, text, 0, "", "", None, "", 0, [(text, col)]))
+                continue
+        if first in _LABEL_FIRST:
+            m = field_match(text)
+            if m:
+                _fields(number, col, text, m, out)
+                continue
+        if first in _MARKER_START:
+            m = marker_match(text)
+            if m:
+                rec = _marker_rec(m, number, col, text)
+                style, value, body = rec.style, rec.value, rec.text
+                # What _marker_done does with a marker alone on its line, without its call: no
+                # tab after it, no sibling (the next number, or a bracket) further on.
+                if "\t" not in body and (value is None or not (
+                        body and (str(value + 1) in body if style == "arabic-dot" else
+                                  style == "cn-paren" and ("（" in body or "(" in body)))):
+                    if style == "arabic-dot":
+                        c.last_arabic = value or 0
+                    append(rec)
+                else:
+                    out += c._marker_done(rec)
+                continue
+            rec = c._damaged(number, col, text)
+            if rec is not None:
+                out += c._marker_done(rec)
+                continue
+        elif first in _EMPHASIS:  # markdown marks before a marker
+            recs = c._marker(number, col, text)
+            if recs:
+                out += recs
+                continue
+        # (a bare row number starts with a digit: \d and str.isdecimal are both Unicode Nd)
+        bare = bare_match(text) if first.isdecimal() else None
+        if bare:
+            num = bare.group("num")
+            c.last_arabic = value = int(num)
+            # positional: kind, line, column, text, level, style, number, value, marker, mcol
+            append(Rec("NUMBER", number, col, "", 0, "", num, value, text, col))
+            continue
+        clause = _clause_line(number, col, text)
+        if clause:
+            append(clause)
+        elif _is_timing_cell(text):
+            append(Rec("TIMING", number, col, text.rstrip("。.")))
+        else:
+            append(Rec("TEXT", number, col, text))
     return out
 
 
