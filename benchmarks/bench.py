@@ -95,7 +95,7 @@ def best_of(runs: int, fn) -> float:
 CONTENT_MEMOS = [
     ("planlint.text", "fold"),
     ("planlint.parse.clauses", "is_unit_name"), ("planlint.parse.clauses", "_analyse"),
-    ("planlint.parse.clauses", "_parse_clause"), ("planlint.parse.clauses", "_shape"),
+    ("planlint.parse.clauses", "_shape"),
     ("planlint.parse.timing", "scan_short"), ("planlint.parse.timing", "resolve"),
     ("planlint.parse.numerals", "to_int"),
 ]

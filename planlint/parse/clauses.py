@@ -190,40 +190,6 @@ def _shape(types: tuple[str, ...]):
         return None
 
 
-def _groups(text: str, label_role: str | None) -> list | None:
-    """Role groups of a clause text: [(role kind, [(name, start, end), …]), …], or None."""
-    tokens = _lex(text)
-    shape = _shape(tuple([t[0] for t in tokens]))
-    if shape is None:
-        return None
-    groups: list = []
-    pending: list = []
-    current_label = label_role
-    lead_label = False
-    for node in shape:
-        if node[0] == "label":
-            if pending:
-                groups.append((current_label or "bare", pending))
-                pending = []
-            word = tokens[node[1]][1]
-            current_label = LABEL_ROLE.get(word)
-            if current_label == OWNER and lead_label and not word.startswith("牵头"):
-                current_label = PARTICIPANT  # 牵头单位：X；责任单位：Y
-            lead_label = lead_label or word.startswith("牵头")
-            continue
-        _, unit_at, role_at = node
-        if unit_at is not None:
-            pending.append(_trimmed(tokens[unit_at]))
-        if role_at is not None and pending:
-            kind = _role_kind(tokens[role_at][1])
-            groups.append((kind if current_label in (None, OWNER) else current_label, pending))
-            pending = []
-    if pending:
-        # Under an owner label, units without a role word are owners unless someone leads.
-        groups.append(("bare" if current_label in (None, OWNER) else current_label, pending))
-    return groups
-
-
 _LEAD_WORDS = tuple(LEAD_ROLE.pattern.split("|"))  # plain words
 _HELP_WORDS = tuple(HELP_ROLE.pattern.split("|"))
 assert all(w.isalpha() for w in _LEAD_WORDS + _HELP_WORDS)
@@ -257,52 +223,119 @@ def _trimmed(tok: Tok) -> tuple[str, int, int]:
     return raw[lead:len(raw) - tail], start + lead, end - tail
 
 
-_GROUP_ROLE = {"lead": OWNER, "help": PARTICIPANT, OWNER: OWNER, PARTICIPANT: PARTICIPANT,
-               SUPERVISOR: SUPERVISOR}
+# A group's role by its kind: a role word's kind (lead, help, resp) or a label's role. Kinds
+# mapped to None (resp, and bare: units without a role word) take OWNER, or PARTICIPANT once
+# someone in the clause leads; kinds not here (a deadline label's) name no unit.
+_GROUP_ROLE = {"lead": OWNER, "help": PARTICIPANT, "resp": None, "bare": None, OWNER: OWNER,
+               PARTICIPANT: PARTICIPANT, SUPERVISOR: SUPERVISOR}
 
 
 @functools.lru_cache(maxsize=8192)
 def _analyse(text: str, label_role: str | None):
     """What a clause text names, wherever it stands: (units as (name, start, end, role), people,
     stripped text, its start, its end), offsets into ``text`` with end > start; or None when it
-    does not parse or names no unit and no person."""
-    groups = _groups(text, label_role)
-    if not groups:
+    does not parse or names no unit and no person.
+
+    The clause's parse (see _Shape) is read once, left to right: the units of a part are held
+    until a role word or a label closes their group, which gets its role there (resp and bare
+    groups once the whole clause is read: whether someone leads decides)."""
+    if text and not _SPECIAL.search(text) and text[0] not in _TRIM_START \
+            and text[-1] not in _TRIM_END and text[-1] not in _ROLE_LAST:
+        found = _one_unit(text, label_role)
+        if found is not False:
+            return found
+    tokens = _lex(text)
+    shape = _shape(tuple([t[0] for t in tokens]))
+    if shape is None:
         return None
-    has_lead = False
-    for group, _ in groups:
-        if group == "lead":
-            has_lead = True
-            break
-    units: list = []
+    units: list = []  # [name, start, end, role or None (resp, bare)]
     people: list[str] = []
-    for group, members in groups:
-        if group == "people":
-            people.extend(name for name, _, _ in members)
+    pending: list = []
+    current_label = label_role
+    lead_label = has_lead = open_role = False
+    for node in shape:
+        if node[0] == "label":
+            word = tokens[node[1]][1]
+            if pending:
+                kind = current_label or "bare"
+                has_lead = has_lead or kind == "lead"
+                open_role |= _close(kind, pending, units, people)
+                pending = []
+            current_label = LABEL_ROLE.get(word)
+            if current_label == OWNER and lead_label and not word.startswith("牵头"):
+                current_label = PARTICIPANT  # 牵头单位：X；责任单位：Y
+            lead_label = lead_label or word.startswith("牵头")
             continue
-        role = _GROUP_ROLE.get(group)
-        if role is None and group in ("resp", "bare"):
-            role = PARTICIPANT if has_lead else OWNER
-        if role is None:
-            continue
-        for name, start, end in members:
-            if name:
-                units.append((name, start, max(start + 1, end), role))
+        _, unit_at, role_at = node
+        if unit_at is not None:
+            pending.append(_trimmed(tokens[unit_at]))
+        if role_at is not None and pending:
+            kind = _role_kind(tokens[role_at][1]) \
+                if current_label is None or current_label == OWNER else current_label
+            has_lead = has_lead or kind == "lead"
+            open_role |= _close(kind, pending, units, people)
+            pending = []
+    if pending:
+        # Under an owner label, units without a role word are owners unless someone leads.
+        kind = "bare" if current_label is None or current_label == OWNER else current_label
+        has_lead = has_lead or kind == "lead"
+        open_role |= _close(kind, pending, units, people)
     if not units and not people:
         return None
+    if open_role:
+        role = PARTICIPANT if has_lead else OWNER
+        for unit in units:
+            if unit[3] is None:
+                unit[3] = role
     first = len(text) - len(text.lstrip())
     last = len(text.rstrip())
-    return tuple(units), tuple(people), text.strip(), first, max(first + 1, last)
+    return tuple([tuple(u) for u in units]), tuple(people), text.strip(), first, \
+        max(first + 1, last)
+
+
+# A character that makes a text more than one plain unit token (_lex's blanks, brackets, label
+# colons and separators).
+_SPECIAL = rx(r"[\s（()）\ufeff\u200b、，,；;:：]")
+_ONE_UNIT = ("UNIT",)
+_ONE_PART = (("part", 0, None),)
+
+
+def _one_unit(text: str, label_role: str | None):
+    """_analyse of a text _lex reads as one UNIT token with nothing to trim (a table cell naming
+    one unit, most often): no blank, bracket, colon or separator, no role word at its end (its
+    last character ends none), no 由 or full stop to trim. False if the grammar does not read
+    that token as one part (then the general path decides)."""
+    if _shape(_ONE_UNIT) != _ONE_PART:
+        return False
+    kind = "bare" if label_role is None or label_role == OWNER else label_role
+    if kind == "people":
+        return (), (text,), text, 0, len(text)
+    if kind not in _GROUP_ROLE:
+        return None
+    return ((text, 0, len(text), _GROUP_ROLE[kind] or OWNER),), (), text, 0, len(text)
+
+
+def _close(kind: str, members: list, units: list, people: list) -> bool:
+    """Add a closed group's members to ``units`` (with their role, None for resp and bare) or to
+    ``people``; whether a role is left open."""
+    if kind == "people":
+        people.extend([name for name, _, _ in members])
+        return False
+    if kind not in _GROUP_ROLE:
+        return False
+    role = _GROUP_ROLE[kind]
+    for name, start, end in members:
+        if name:
+            units.append([name, start, end if end > start else start + 1, role])
+    return role is None
 
 
 def parse_clause(pieces: list[Piece], kind: str, index: int = 0,
                  label_role: str | None = None) -> Clause | None:
-    """Parse a clause; None when it does not parse or names no unit."""
-    return _parse_clause(tuple(pieces), kind, index, label_role)
+    """Parse a clause; None when it does not parse or names no unit.
 
-
-@functools.lru_cache(maxsize=4096)
-def _parse_clause(pieces: tuple, kind: str, index: int, label_role: str | None):
+    (Not memoised: the same pieces, kind and index come back for ~1% of the clauses of a plan,
+    a heading's clause inherited by its tasks; a memo's key cost more than those parses.)"""
     if len(pieces) == 1:  # the common case: offsets are columns of one line
         text, line, column = pieces[0]
         found = _analyse(text, label_role)
