@@ -69,6 +69,13 @@ class _Joined:
             offset += len(piece_text)
 
     def slice(self, a: int, b: int) -> list[Piece]:
+        if len(self.starts) == 1:  # one piece (most tasks): text[a:b] where the piece starts
+            text, line, column = self.pieces[0]
+            if a < 0:
+                a = 0
+            if b > len(text):
+                b = len(text)
+            return [(text[a:b], line, column + a)] if a < b else []
         out = []
         for (text, line, column), start in zip(self.pieces, self.starts):
             lo, hi = max(a, start), min(b, start + len(text))
@@ -81,12 +88,17 @@ def extract(pieces: list[Piece]):
     """Return (text pieces, raw clauses, deadline piece or None)."""
     if not pieces:
         return [], [], None
-    text = _text_of(pieces)
+    text = pieces[0][0] if len(pieces) == 1 else "".join([p[0] for p in pieces])
     if not ("（" in text or "(" in text or "：" in text or ":" in text):
         # No bracket and no field label: only a closing role sentence can be a clause (the
         # common case, so the general path below is skipped).
-        kept = [p for p in pieces if p[0]]
-        return _closing_sentence(kept, text, [], None) if kept else (kept, [], None)
+        if not text:
+            return [], [], None
+        kept = [pieces[0]] if len(pieces) == 1 else [p for p in pieces if p[0]]
+        for word in _ROLE_WORDS:
+            if word in text:
+                return _closing_sentence(kept, text, [], None)
+        return kept, [], None
     joined = _Joined(pieces, text)
     clauses, deadline, kept, cursor = [], None, [], 0
     for start, end, (kind, payload) in _spans(joined):
