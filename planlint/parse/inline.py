@@ -16,7 +16,7 @@ from planlint.rxcache import rx
 Piece = tuple[str, int, int]
 
 _ROLE_HINT = rx(lx.ROLE_WORD.pattern + r"|[:：]")  # a role word or a field label
-_TAIL = rx(r"^[\s\u3000。；;.，,、]*$")
+_TAIL_AT = rx(r"[\s\u3000。；;.，,、]*$")  # blanks and punctuation to the end, from match's pos
 # A label inside running text: at the start of a piece or after a sentence or clause break.
 # Only the label and its colon are in the pattern: beginning with an alternation of words, the
 # pattern lets the engine skip to the words' first characters (a lookbehind in front cost ~500
@@ -121,10 +121,10 @@ def _spans(joined: _Joined):
     has_colon = "：" in text or ":" in text  # every field label ends with one
     for start, end in (_bracket_groups(text) if "（" in text or "(" in text else ()):
         inner = text[start + 1:end]
-        items = _labelled(joined, start + 1, end)
+        items = _labelled(joined, start + 1, end) if "：" in inner or ":" in inner else None
         if items:
             found.append((start, end + 1, items))
-        elif _is_clause(inner, at_end=bool(_TAIL.match(text[end + 1:]))):
+        elif _is_clause(inner, text, end + 1):
             found.append((start, end + 1, [("clause", (joined.slice(start + 1, end),
                                                        "bracket", None))]))
     taken = [(s, e) for s, e, _ in found]
@@ -136,7 +136,8 @@ def _spans(joined: _Joined):
         if items:
             found.append((m.start(), end, items))
             taken.append((m.start(), end))
-    found.sort(key=lambda f: f[0])
+    if len(found) > 1:
+        found.sort(key=lambda f: f[0])
     for start, end, items in found:
         for item in items:
             yield start, end, item
@@ -227,12 +228,14 @@ def _bracket_groups(text: str):
         yield start, len(text)  # an unclosed clause at the end of the line
 
 
-def _is_clause(inner: str, at_end: bool) -> bool:
+def _is_clause(inner: str, text: str, after: int) -> bool:
+    """Whether a bracket's ``inner`` text is a clause; text[after:] is what follows the bracket
+    (a bracket without role words must end the text, but blanks and punctuation)."""
     if not inner.strip() or len(inner) > 200 or not lx.UNITISH.search(inner):
         return False
     if _ROLE_HINT.search(inner):
-        return names_units(inner, strict=False)
-    return at_end and names_units(inner, strict=True)
+        return names_units(inner, False)
+    return _TAIL_AT.match(text, after) is not None and names_units(inner, True)
 
 
 def _closing_sentence(pieces: list[Piece], text: str, clauses, deadline):
