@@ -64,13 +64,16 @@ class Parser:
                         item = values.pop()
                         values[-1].append(item)
                         del stack[-2:]
+                    elif size == 1:  # (most reductions; _same: the list of children is the value)
+                        del stack[-1]
+                        values[-1] = [values[-1]] if build is _same else build([values[-1]])
                     elif size:
                         children = values[-size:]
                         del values[-size:]
                         del stack[-size:]
-                        values.append(build(children))
+                        values.append(children if build is _same else build(children))
                     else:
-                        values.append(build([]))
+                        values.append([] if build is _same else build([]))
                     state = states[stack[-1]][origin]  # the goto
                     if state == end and type_ is END:
                         return values[-1]
@@ -87,6 +90,51 @@ class Parser:
         """Lex ``text`` with the contextual lexer and parse it; a token's value is (type, text)."""
         stack: list = []
         return self.parse(self._lex(text, stack), stack)
+
+    def tokens_of(self, text: str) -> list:
+        """The (type, text) tokens of ``text`` if they are a sentence, else ParseError; lexed as
+        ``parse_text`` lexes. Only recognises: no rule's value is made, so for a grammar whose rules
+        keep all their children these tokens are the leaves of its tree, in order, at a fraction of
+        the cost (the same loop as ``parse`` and ``_lex``, without values, callbacks or generator)."""
+        states, rules, end, scanners, ignore = self.states, self.rules, self.end, self.scanners, \
+            self.ignore
+        state = self.start
+        stack = [state]
+        tokens: list = []
+        pos, length = 0, len(text)
+        while True:
+            if pos < length:
+                for pattern in scanners[state]:
+                    m = pattern.match(text, pos)
+                    if m:
+                        break
+                else:
+                    raise ParseError(f"unexpected character at {pos}")
+                pos = m.end()
+                type_ = m.lastgroup
+                if type_ in ignore:
+                    continue
+                tokens.append((type_, m.group()))
+            else:
+                type_ = END
+            action = states[state].get(type_)
+            if action is None:
+                raise ParseError(f"unexpected {type_}")
+            while action < 0:  # reduce
+                origin, size, _ = rules[~action]
+                if size:
+                    del stack[-size:]
+                state = states[stack[-1]][origin]  # the goto
+                if state == end and type_ is END:
+                    return tokens
+                stack.append(state)
+                action = states[state].get(type_)
+                if action is None:
+                    raise ParseError(f"unexpected {type_}")
+            if type_ is END:
+                raise ParseError("the end of input was shifted")  # (Lark's tables never do)
+            state = action  # shift
+            stack.append(state)
 
     def _lex(self, text: str, stack: list):
         """(type, (type, text)) of each token. Like Lark's contextual lexer, each token is matched with the
@@ -136,10 +184,8 @@ def _builder(origin: str, keep, expand1: bool, callback, name: str):
                 out += children[i]
             else:  # the first child: reuse its list, as Lark does
                 out = children[i]
-        return out
-    if make is None:
-        return shape
-    return lambda children: make(shape(children))
+        return out if make is None else make(out)
+    return shape
 
 
 def _same(children):
