@@ -58,56 +58,74 @@ def build_nodes(blocks: list[Block], wrap: int = 0) -> tuple[list[Node], list[Re
     ``wrap``: the line width of hard-wrapped text (PDF extraction), 0 when lines are paragraphs.
     """
     nodes: list[Node] = []
-    stack: list[Node] = []
+    stack: list[Node] = []  # the open nodes, outermost first
     header = Header()
     preamble: list[Rec] = []
     noise: list[Rec] = []
     for block in blocks:
-        if block.head is None:
+        head = block.head
+        if head is None:
             preamble = block.parts
-            for rec in block.parts:
-                header.feed(rec)
-                if rec.kind == "NOISE":
+            for rec in preamble:
+                kind = rec.kind
+                if kind == "HEADER":
+                    header.feed(rec)
+                elif kind == "NOISE":
                     noise.append(rec)
             continue
-        node = _open(block.head, stack)
+        # Open the item's node (in the loop: one call less per item). A table row without a
+        # level of its own goes one below the last marked item (a row is no parent of rows).
+        kind = head.kind
+        if (kind == "NUMBER" or kind == "ROWITEM") and not head.level:
+            while stack and stack[-1].is_row:
+                stack.pop()
+            level = stack[-1].level + 1 if stack else 1
+        else:
+            level = head.level
+            while stack and (stack[-1].level >= level or stack[-1].is_row):
+                stack.pop()
+        parent = stack[-1] if stack else None
+        node = Node(head, level, parent)
+        if parent is not None:
+            parent.children.append(node)
+        stack.append(node)
         nodes.append(node)
-        if block.parts or node.head.kind == "ROWITEM":
+        if block.parts or kind == "ROWITEM":
             _attach(node, block.parts, header, noise, wrap)  # (most items: a marker line alone)
     return nodes, preamble, noise
 
 
-def _open(head: Rec, stack: list[Node]) -> Node:
-    if head.kind in ("NUMBER", "ROWITEM") and not head.level:
-        while stack and stack[-1].is_row:
-            stack.pop()
-        level = stack[-1].level + 1 if stack else 1
-        level = max(level, 3) if stack and stack[-1].level >= 2 else level
-    else:
-        level = head.level
-        while stack and (stack[-1].level >= level or stack[-1].is_row):
-            stack.pop()
-    parent = stack[-1] if stack else None
-    node = Node(head, level, parent)
-    if parent is not None:
-        parent.children.append(node)
-    stack.append(node)
-    return node
-
-
 def _attach(node: Node, parts: list[Rec], header: Header, noise: list[Rec], wrap: int = 0):
-    if node.head.kind == "ROWITEM":
-        _row_cells(node, node.head.cells, header, node.head.line)
+    head = node.head
+    if head.kind == "ROWITEM":
+        _row_cells(node, head.cells, header, head.line)
     if not parts:
         return
-    kinds = [r.kind for r in parts]
-    first_structured = next((i for i, k in enumerate(kinds) if k in _STRUCTURED), len(parts))
+    # text lines before the first clause, field or timing line can be the item's own text
+    first_structured = len(parts)
+    for i, rec in enumerate(parts):
+        if rec.kind in _STRUCTURED:
+            first_structured = i
+            break
     structured = first_structured < len(parts)
-    continuing = _accepts_body(node) or _full(node.head, wrap)
+    continuing = _accepts_body(node) or _full(head, wrap)
     pending_clause: list[Piece] = []
     unit_cells = 0
     for i, rec in enumerate(parts):
-        kind = kinds[i]
+        kind = rec.kind
+        if kind == "TEXT":
+            text = rec.text
+            if i < first_structured and (structured or continuing or
+                                         text[:1] in _CLOSING_PUNCTUATION):
+                line, column = rec.line, rec.column
+                node.pieces.append((text, line, column))
+                end = (line, column + len(text))  # (node.extend_end, inline)
+                if end > node.end:
+                    node.end = end
+                continuing = structured or not sentence_ended(text) or _full(rec, wrap)
+            else:
+                continuing = False  # a loose paragraph after the item: not its text
+            continue
         if kind == "NOISE":
             noise.append(rec)
             continue
@@ -116,15 +134,6 @@ def _attach(node: Node, parts: list[Rec], header: Header, noise: list[Rec], wrap
             continue
         if kind == "ROW":
             _row_cells(node, rec.cells, header, rec.line)
-            continue
-        if kind == "TEXT":
-            if i < first_structured and (structured or continuing or
-                                         rec.text[:1] in _CLOSING_PUNCTUATION):
-                node.pieces.append((rec.text, rec.line, rec.column))
-                node.extend_end(rec.line, rec.column, len(rec.text))
-                continuing = structured or not sentence_ended(rec.text) or _full(rec, wrap)
-            else:
-                continuing = False  # a loose paragraph after the item: not its text
             continue
         if kind == "CLAUSE":
             if not rec.bracket and not pending_clause and _cells_done(node, header, unit_cells):
