@@ -8,6 +8,7 @@ dicts and dumping them; tests hold the two to the same bytes.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from operator import attrgetter
 
 try:  # json's own C string encoders, without importing the json package (~1 ms) for them
@@ -110,35 +111,81 @@ def _timing_json(timing) -> str:
     return '{"text": ' + _str(timing.text) + ', "kind": ' + _str(timing.kind) + "}"
 
 
-def _task_json(task: Task, lines, headings: dict) -> str:
+# Why the writers below are split the way they are: most of the output is ASCII (keys, numbers,
+# ids) and the rest UCS-2 (Chinese text), and a string built from pieces of both kinds costs
+# CPython a per-piece conversion call, while pieces of one kind are copied with memcpy. So each
+# object's ASCII fields are formatted first into one string, and the mixed join that makes the
+# object has a few pieces; the usual tails (no participants, no fix …) are constants.
+_EMPTY_TAIL = ', "participants": [], "supervisors": [], "deadline": null, "timing": []}'
+_NO_OWNERS = ', "owners": []'
+
+
+@lru_cache(maxsize=1)
+def _decimal() -> dict[int, str]:
+    """{n: repr(n)} for 0 <= n < 4096 (line and column numbers): looking an int up costs a
+    fraction of spelling it. Only exact ints are looked up (a bool or float equal to a key would
+    find the key's text); a miss is spelled by repr, as before."""
+    return {n: str(n) for n in range(4096)}
+
+
+def _task_json(task: Task, lines, headings: dict, decimal: dict) -> str:
     """One task; ``lines`` are the source lines when they carry locations (.docx/.html), and
-    ``headings`` caches the JSON of each heading list (tasks of a section share theirs)."""
-    s, deadline = task.span, task.deadline
+    ``headings`` caches the JSON of each heading list (tasks of a section share theirs) with the
+    ``"text"`` key that follows it."""
+    s = task.span
     shown = headings.get(task.headings)
     if shown is None:
-        shown = headings[task.headings] = _strings(task.headings)
+        shown = headings[task.headings] = _strings(task.headings) + ', "text": '
     location = None
     if lines is not None and 0 < task.line <= len(lines):
         location = lines[task.line - 1].location
-    # Most unit lists and timing lists are empty: "[]" without a call.
-    return (f'{{"id": {_str(task.id)}, "number": {_str(task.number)}, "level": {task.level!r}, '
-            f'"line": {s.line!r}, "end_line": {s.end_line!r}, "headings": {shown}, '
-            f'"text": {_str(task.text)}, '
-            f'"owners": {_units_json(task.owners) if task.owners else "[]"}, '
-            f'"participants": {_units_json(task.participants) if task.participants else "[]"}, '
-            f'"supervisors": {_units_json(task.supervisors) if task.supervisors else "[]"}, '
-            f'"deadline": {"null" if deadline is None else _str(deadline.text)}, '
-            f'"timing": [{", ".join(map(_timing_json, task.timing)) if task.timing else ""}]'
-            + ("}" if location is None else f', "location": {_dumps(location.as_dict())}}}'))
+    owners, participants, supervisors, deadline, timing = (
+        task.owners, task.participants, task.supervisors, task.deadline, task.timing)
+    if participants or supervisors or deadline is not None or timing or location is not None:
+        tail = (f', "participants": {_units_json(participants) if participants else "[]"}, '
+                f'"supervisors": {_units_json(supervisors) if supervisors else "[]"}, '
+                f'"deadline": {"null" if deadline is None else _str(deadline.text)}, '
+                f'"timing": [{", ".join(map(_timing_json, timing)) if timing else ""}]'
+                + ("}" if location is None else f', "location": {_dumps(location.as_dict())}}}'))
+    else:  # most tasks: nothing but owners
+        tail = _EMPTY_TAIL
+    try:  # the parser's level and line numbers: exact ints, spelled from the table
+        head = (f'{{"id": {_str(task.id)}, "number": {_str(task.number)}, "level": {decimal[task.level]}, '
+                f'"line": {decimal[s.line]}, "end_line": {decimal[s.end_line]}, "headings": ')
+    except KeyError:  # beyond the table
+        head = (f'{{"id": {_str(task.id)}, "number": {_str(task.number)}, "level": {task.level!r}, '
+                f'"line": {s.line!r}, "end_line": {s.end_line!r}, "headings": ')
+    owned = (f', "owners": [{", ".join(map(_str, map(_NAME, owners)))}]' if owners
+             else _NO_OWNERS)
+    return f"{head}{shown}{_str(task.text)}{owned}{tail}"
 
 
-def _edit_json(edit) -> str:
+def _edit_json(edit, decimal: dict) -> str:
     line, column, end_line, end_column = edit.position
+    if line.__class__ is column.__class__ is end_line.__class__ is end_column.__class__ is int:
+        try:  # a rule's or plugin's positions: from the table only when they are exact ints
+            return (f'{{"line": {decimal[line]}, "column": {decimal[column]}, '
+                    f'"end_line": {decimal[end_line]}, "end_column": {decimal[end_column]}, '
+                    f'"text": {_str(edit.text)}}}')
+        except KeyError:  # negative or beyond the table
+            pass
     return (f'{{"line": {line!r}, "column": {column!r}, "end_line": {end_line!r}, '
             f'"end_column": {end_column!r}, "text": {_str(edit.text)}}}')
 
 
-def _diagnostic_json(d, lang: str, heads: dict) -> str:
+def _where(line, column, end_line, end_column, decimal: dict) -> str:
+    """The position fields of a finding, up to the ``"task"`` key."""
+    if line.__class__ is column.__class__ is end_line.__class__ is end_column.__class__ is int:
+        try:  # exact ints: from the table
+            return (f', "line": {decimal[line]}, "column": {decimal[column]}, '
+                    f'"end_line": {decimal[end_line]}, "end_column": {decimal[end_column]}, "task": ')
+        except KeyError:  # negative or beyond the table
+            pass
+    return (f', "line": {line!r}, "column": {column!r}, "end_line": {end_line!r}, '
+            f'"end_column": {end_column!r}, "task": ')
+
+
+def _diagnostic_json(d, lang: str, heads: dict, decimal: dict) -> str:
     s, fix, task = d.span, d.fix, d.task
     try:
         head = heads.get((d.rule, d.code, d.severity))
@@ -147,16 +194,17 @@ def _diagnostic_json(d, lang: str, heads: dict) -> str:
                 f'{{"rule": {_str(d.rule)}, "code": {_str(d.code)}, "severity": {_str(d.severity)}, '
                 f'"message": ')
         if fix is None:
-            fixed = "null"
+            fixed = ', "fix": null'
         else:
-            fixed = (f'{{"safe": {"true" if fix.safe is True else _value(fix.safe)}, '
-                     f'"description": {_str(fix.description)}, '
-                     f'"edits": [{", ".join(map(_edit_json, fix.edits))}]}}')
+            edits = ", ".join([_edit_json(e, decimal) for e in fix.edits])
+            fixed = (f', "fix": {{"safe": {"true" if fix.safe is True else _value(fix.safe)}, '
+                     f'"description": {_str(fix.description)}, "edits": [{edits}]}}')
         message = d.message_en if lang == "en" and d.message_en else d.message  # Diagnostic.text
-        return (f'{head}{_str(message)}, "line": {s.line!r}, "column": {s.column!r}, '
-                f'"end_line": {s.end_line!r}, "end_column": {s.end_column!r}, '
-                f'"task": {"null" if task is None else _str(task)}, "fix": {fixed}'
-                + ("}" if d.location is None else f', "location": {_dumps(d.location.as_dict())}}}'))
+        where = _where(s.line, s.column, s.end_line, s.end_column, decimal)
+        owner = "null" if task is None else _str(task)
+        if d.location is None:
+            return f"{head}{_str(message)}{where}{owner}{fixed}}}"
+        return f'{head}{_str(message)}{where}{owner}{fixed}, "location": {_dumps(d.location.as_dict())}}}'
     except TypeError:  # a field of an unexpected type (a plugin's): let json.dumps spell it
         return _dumps(d.as_dict(lang))
 
@@ -172,14 +220,15 @@ def file_json(result, lang: str = "zh") -> str:
     elif plan is None:
         out.append(', "plan": null')
     else:
-        lines, headings = (None if plan.source.kind == "text" else plan.source.lines), {}
+        lines, headings, decimal = (None if plan.source.kind == "text" else plan.source.lines), {}, _decimal()
         out += [f', "plan": {{"title": {_value(plan.title)}, "year": {_value(plan.year)}, '
                 f'"draft": {_value(plan.draft)}, "tasks": [',
-                ", ".join([_task_json(t, lines, headings) for t in plan.tasks]), "]}"]
+                ", ".join([_task_json(t, lines, headings, decimal) for t in plan.tasks]), "]}"]
     if result.error is None and result.source is not None:
         out += [', "encoding": ', _value(result.source.encoding)]
     heads: dict = {}
-    out += [', "diagnostics": [', ", ".join([_diagnostic_json(d, lang, heads) for d in result.diagnostics]),
+    decimal = _decimal()
+    out += [', "diagnostics": [', ", ".join([_diagnostic_json(d, lang, heads, decimal) for d in result.diagnostics]),
             "]}"]
     return "".join(out)
 
