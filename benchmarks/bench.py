@@ -115,7 +115,7 @@ def unclassified_memos() -> list[str]:
         if not modname.startswith("planlint") or module is None:
             continue
         for name, obj in vars(module).items():
-            # (on the type: an object answering every attribute, e.g. timing._LEAVES, is no memo)
+            # (asked of the type: an object that answers every attribute name is no memo)
             if hasattr(type(obj), "cache_info") and getattr(obj, "__module__", None) == modname \
                     and name not in known:
                 found.append(f"{modname}.{name}")
