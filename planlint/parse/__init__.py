@@ -6,6 +6,8 @@
 from __future__ import annotations
 
 import gc
+from collections import Counter
+from operator import attrgetter
 
 from planlint.model import Plan, Source, Span, Task, TextPiece
 from planlint.parse import build as b
@@ -14,6 +16,7 @@ from planlint.parse.lines import classify_lines
 from planlint.parse.meta import read_meta
 from planlint.parse.nodes import Node, build_nodes
 from planlint.parse.structure import parse_blocks
+from planlint.parse.timing import scan
 from planlint.text import unit_key
 
 
@@ -124,22 +127,34 @@ def _collect_clauses(nodes: list[Node], task_nodes: list[Node]) -> dict:
 
 def _task(node: Node, raw, ids: dict, year) -> Task:
     text_pieces, raw_clauses = raw
-    pieces = tuple([TextPiece(t, line, col) for t, line, col in text_pieces])
-    text = text_pieces[0][0] if len(text_pieces) == 1 else "".join([t for t, _, _ in text_pieces])
+    if len(text_pieces) == 1:  # the common case: one piece of text, no join
+        t, line, col = text_pieces[0]
+        text = t
+        pieces = (TextPiece(t, line, col),)
+    else:
+        pieces = tuple([TextPiece(t, line, col) for t, line, col in text_pieces])
+        text = "".join([t for t, _, _ in text_pieces])
     clauses = b.make_clauses(raw_clauses) if raw_clauses else ()
     owners, participants, supervisors, people = _roles(clauses) if clauses else _NO_ROLES
-    marker = b.marker_of(node)
+    marker = node.marker  # b.marker_of, inline
+    if marker is None:
+        marker = node.marker = b.make_marker(node)
     mspan = marker.span
     end_line, end_col = node.end
+    parent = node.parent
+    # _headings, inline for a section whose headings are known
+    headings = () if parent is None else parent.headings or _headings(node)
+    # timing: scanned here, read by b.timing_of only when found (most tasks state no time)
+    found = scan(text) if pieces else None
     # Positional arguments, in Task's field order: called with keywords, a class gets them as a
     # dict, built and unpacked again (half of the cost of making a Task).
     return Task(
-        ids[id(node)],  # id
+        ids[node],  # id
         node.head.number,  # number
         node.level,  # level
         Span(mspan.line, mspan.column, end_line, end_col if end_col > 1 else 1),  # span
         marker,  # marker
-        _headings(node),  # headings
+        headings,  # headings
         text,  # text
         pieces,  # pieces
         clauses,  # clauses
@@ -148,8 +163,8 @@ def _task(node: Node, raw, ids: dict, year) -> Task:
         supervisors,  # supervisors
         people,  # people
         b.make_deadline(node.deadline, year) if node.deadline is not None else None,  # deadline
-        b.text_timing(text, pieces, year) if pieces else (),  # timing
-        ids[id(node.parent)] if node.parent is not None else "",  # section
+        b.timing_of(found, pieces, year) if found else (),  # timing
+        ids[parent],  # section (ids[None] is "")
     )
 
 
@@ -206,35 +221,47 @@ def _headings(node: Node) -> tuple[str, ...]:
     return parent.headings
 
 
+# the decimal spelling of small item numbers, looked up rather than formatted for each id
+_DECIMALS = tuple([str(i) for i in range(256)])
+
+
 def _ids(nodes: list[Node]) -> dict:
-    ids, used, ordinal = {}, set(), {}
+    """Each node's hierarchical id (its parent's id, a dot, its number: "2.3.1"), keyed by the
+    node; an id already given gets a suffix -2, -3 … Also ``ids[None] == ""`` (no parent)."""
+    ids, taken, ordinal = {None: ""}, {}, {}
+    decimals = _DECIMALS
     for node in nodes:
-        key = id(node.parent)
-        count = ordinal[key] = ordinal.get(key, 0) + 1
+        parent = node.parent
+        count = ordinal[parent] = ordinal.get(parent, 0) + 1
         number = node.head.value
         if number is None:
             number = count
-        candidate = base = f"{ids[key]}.{number}" if node.parent is not None else str(number)
-        n = 2
-        while candidate in used:
-            candidate, n = f"{base}-{n}", n + 1
-        used.add(candidate)
-        ids[id(node)] = candidate
+        # item numbers are never negative (parsed from digits or numerals)
+        number = decimals[number] if number < 256 else str(number)
+        candidate = ids[parent] + "." + number if parent is not None else number
+        if candidate in taken:
+            base, n = candidate, 2
+            while candidate in taken:
+                candidate, n = f"{base}-{n}", n + 1
+        taken[candidate] = None
+        ids[node] = candidate
     return ids
 
 
 def _layout(records) -> str:
-    kinds = {}
-    for r in records:
-        kinds[r.kind] = kinds.get(r.kind, 0) + 1
-    if not kinds.get("MARKER") and not kinds.get("NUMBER") and not kinds.get("ROWITEM"):
+    # the records' kinds counted in C (map, attrgetter and Counter's counting loop)
+    kinds = Counter(map(_KIND, records))
+    if not kinds["MARKER"] and not kinds["NUMBER"] and not kinds["ROWITEM"]:
         return "empty"
-    if kinds.get("ROWITEM"):
+    if kinds["ROWITEM"]:
         return "pipe"
-    if kinds.get("NUMBER", 0) >= 3:
+    if kinds["NUMBER"] >= 3:
         return "cells"
-    if kinds.get("FIELD", 0) >= 3:
+    if kinds["FIELD"] >= 3:
         return "fields"
-    if kinds.get("CLAUSE", 0) >= 3:
+    if kinds["CLAUSE"] >= 3:
         return "table"
     return "prose"
+
+
+_KIND = attrgetter("kind")

@@ -7,7 +7,7 @@ from planlint.model import (DATE, OWNER, PARTICIPANT, SUPERVISOR, VAGUE, Clause,
 from planlint.parse import lexicon as lx
 from planlint.parse.clauses import parse_clause
 from planlint.parse.nodes import Node
-from planlint.parse.timing import YEAR_ONLY, resolve, scan, scan_short
+from planlint.parse.timing import YEAR_ONLY, resolve, scan_short
 from planlint.rxcache import rx
 
 _PREFIX = rx(r"^(?:截至|截止|到|至|于|在)")
@@ -15,11 +15,11 @@ _PREFIX = rx(r"^(?:截至|截止|到|至|于|在)")
 
 def marker_of(node: Node) -> Marker:
     if node.marker is None:
-        node.marker = _marker(node)
+        node.marker = make_marker(node)
     return node.marker
 
 
-def _marker(node: Node) -> Marker:
+def make_marker(node: Node) -> Marker:
     h = node.head
     span = Span(h.line, h.mcol, h.line, h.mcol + len(h.marker))
     style = h.style or "bare"
@@ -96,10 +96,9 @@ def _timing(start, end, kind, text, line, column, year, in_deadline) -> Timing:
                   in_deadline)
 
 
-def text_timing(task_text: str, pieces: tuple[TextPiece, ...], year) -> tuple[Timing, ...]:
-    found = scan(task_text)
-    if not found:
-        return ()
+def timing_of(found, pieces: tuple[TextPiece, ...], year) -> tuple[Timing, ...]:
+    """A task's timing from what ``timing.scan`` found in its text (called only when it found
+    something: most tasks state no time, and their caller skips the call)."""
     single = len(pieces) == 1  # the common case: offsets map straight onto one line
     out = []
     for start, end, kind, text in found:
@@ -130,7 +129,5 @@ def section_of(node: Node, ids: dict) -> Section:
     m = marker_of(node)
     mspan = m.span
     end_line, end_col = node.end
-    parent = node.parent
-    return Section(ids[id(node)], node.head.number, node.level, (m.text + text).strip(), m,
-                   Span(mspan.line, mspan.column, end_line, end_col),
-                   ids[id(parent)] if parent is not None else "")
+    return Section(ids[node], node.head.number, node.level, (m.text + text).strip(), m,
+                   Span(mspan.line, mspan.column, end_line, end_col), ids[node.parent])
