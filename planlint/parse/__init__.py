@@ -238,7 +238,7 @@ def _ids(nodes: list[Node]) -> dict:
             number = count
         # item numbers are never negative (parsed from digits or numerals)
         number = decimals[number] if number < 256 else str(number)
-        candidate = ids[parent] + "." + number if parent is not None else number
+        candidate = f"{ids[parent]}.{number}" if parent is not None else number
         if candidate in taken:
             base, n = candidate, 2
             while candidate in taken:
