@@ -71,18 +71,54 @@ def _unpaired(lines, pattern, pairs_up) -> list[int]:
     """Indexes (ascending) of the lines holding brackets (``pattern``'s) that do not all pair up
     within the line: with nothing open, the only lines the scan has anything to do on.
 
-    Most lines' brackets are simple pairs, an opener and a closer of its kind with no bracket
-    between. ``pairs_up.simple`` runs over the whole text at once, skipping such pairs and all
-    text between them, and stops only at a bracket that is not part of one: only that bracket's
-    line is worked out, and the run goes on from the next line. A line whose brackets are all
-    simple pairs pairs up, so no line is missed; a stop at a line that does pair up (nested
-    pairs: 《（）》) is answered by ``pairs_up`` like any other.
+    Only lines where a run of simple pairs stops (see :func:`_stops`) can fail to pair up; the
+    others' brackets are all simple pairs. Each stop's line is worked out by ``pairs_up``.
     """
     texts, joined = line_texts(lines)
     if joined.count("\n") != len(texts) - 1:  # a text holds a line break: line by line
         return [k for k, text in enumerate(texts)
                 if (held := "".join(pattern.findall(text))) and not pairs_up(held)]
-    match, find, size = pairs_up.simple.match, joined.find, len(joined)
+    return [k for k in _stops(lines, joined, pairs_up)
+            if (held := "".join(pattern.findall(texts[k]))) and not pairs_up(held)]
+
+
+# Both pairing rules' characters (brackets, then quotes), as ``table`` builds them. When a
+# rule's kinds are among these, one scan with all of them finds the stops of both rules: a line
+# whose brackets and quotes are all simple pairs has, for each rule, only simple pairs of that
+# rule's kinds, so a run over all the kinds stops at least on every line a rule's own run stops
+# on. The scan, a regex over every character of the text, is then made once a plan, not twice.
+_SHARED: dict[str, tuple[str, bool]] = {}
+_last_stops: tuple = (None, [])  # the lines last scanned with _SHARED's kinds, their stops
+_shared_simple = None  # _SHARED's pattern of simple pairs, compiled on first use
+
+
+def _stops(lines, joined: str, pairs_up) -> list[int]:
+    """Lines (0-based, ascending) holding a bracket that is not part of a simple pair: of
+    ``pairs_up``'s kinds alone, or of all of _SHARED's when its kinds are among them."""
+    global _last_stops, _shared_simple
+    if not pairs_up.shared:
+        return _stop_lines(joined, pairs_up.simple)
+    last = _last_stops
+    if lines is last[0]:
+        return last[1]
+    if _shared_simple is None:
+        _shared_simple = _simple_pairs(_SHARED)
+    stops = _stop_lines(joined, _shared_simple)
+    if lines.__class__ is tuple:  # kept only for immutable lines; replaced whole (threads)
+        _last_stops = (lines, stops)
+    return stops
+
+
+def _stop_lines(joined: str, simple) -> list[int]:
+    """The lines where ``simple`` (see :func:`_simple_pairs`) stops.
+
+    ``simple`` runs over the whole text at once, skipping simple pairs and all text between
+    them, and stops only at a bracket that is not part of one: that bracket's line is noted,
+    and the run goes on from the next line. A line whose brackets are all simple pairs pairs
+    up, so no line that does not is missed; a stop at a line that does pair up (nested pairs:
+    《（）》) is answered by ``pairs_up`` like any other.
+    """
+    match, find, size = simple.match, joined.find, len(joined)
     found: list[int] = []
     start = line = 0  # where line number ``line`` (0-based) starts in ``joined``
     while True:
@@ -90,8 +126,7 @@ def _unpaired(lines, pattern, pairs_up) -> list[int]:
         if stop == size:
             return found
         line += joined.count("\n", start, stop)
-        if not pairs_up("".join(pattern.findall(texts[line]))):
-            found.append(line)
+        found.append(line)
         start = find("\n", stop) + 1
         if not start:
             return found
@@ -127,7 +162,8 @@ def _pairing(kinds: tuple):
 
     Such a line leaves nothing open and reports nothing, so the scan skips it. The answer
     depends only on the sequence of brackets, and lines repeat a few sequences (（）, 《》（）…):
-    each is worked out once. The test carries ``simple``, the pattern :func:`_unpaired` runs.
+    each is worked out once. The test carries ``simple``, the pattern :func:`_stops` runs for
+    these kinds alone, and ``shared``, whether they are among _SHARED's.
     """
     table = dict(kinds)
 
@@ -145,6 +181,7 @@ def _pairing(kinds: tuple):
         return not open_kinds
 
     pairs_up.simple = _simple_pairs(table)
+    pairs_up.shared = all(_SHARED.get(char) == kind for char, kind in table.items())
     return pairs_up
 
 
@@ -182,3 +219,8 @@ def table(pairs: list[tuple[str, str, str]]) -> dict[str, tuple[str, bool]]:
         out.update({c: (kind, True) for c in openers})
         out.update({c: (kind, False) for c in closers})
     return out
+
+
+_SHARED.update(table([("round", "(（", ")）"), ("square", "[【", "]】"), ("tortoise", "〔", "〕"),
+                      ("book", "《", "》"), ("angle", "〈", "〉"),
+                      ("double", "“", "”"), ("single", "‘", "’")]))
