@@ -37,3 +37,13 @@ def test_unpaired_equals_line_by_line(text, break_inside):
         got = _pairs._unpaired(lines, _pairs._pattern(chars),
                                _pairs._pairing(tuple(sorted(kinds.items()))))
         assert got == _naive(lines, kinds)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab():,;（）中\n", max_size=40), st.sets(st.sampled_from("():,;")))
+def test_halfwidth_holding_equals_lines_holding(text, wanted):
+    from planlint.rules import halfwidth_punctuation
+    from planlint.rules._chars import lines_holding
+    lines = tuple(_Line(t, k + 1) for k, t in enumerate(text.split("\n")))
+    chars = "".join(sorted(wanted))
+    assert halfwidth_punctuation._holding(lines, chars) == lines_holding(lines, chars)
