@@ -101,9 +101,10 @@ CONTENT_MEMOS = [
 ]
 
 
-# Caches of the process, not of a document's text: kept between documents.
+# Caches of the process, not of a document's text: kept between documents. (_decimal: the JSON
+# writer's table of the decimal spellings of 0-4095, built once.)
 PROCESS_CACHES = {"parser", "cache_dir", "_entry_point_rules", "find_config", "load_file",
-                  "char_width", "_marker", "_url", "_markup", "_pattern", "_pairing"}
+                  "char_width", "_marker", "_url", "_markup", "_pattern", "_pairing", "_decimal"}
 
 
 def unclassified_memos() -> list[str]:
