@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import sys
 
 from planlint.api import FileResult, lint_source
 from planlint.config import Config
