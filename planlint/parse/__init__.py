@@ -5,10 +5,10 @@
 """
 from __future__ import annotations
 
-import gc
 from collections import Counter
 from operator import attrgetter
 
+from planlint.gcpause import paused
 from planlint.model import Plan, Source, Span, Task, TextPiece
 from planlint.parse import build as b
 from planlint.parse import inline
@@ -21,22 +21,9 @@ from planlint.text import unit_key
 
 
 def parse_source(source: Source, year: int | None = None) -> Plan:
-    """Parse a document into its model, with the cyclic garbage collector paused meanwhile.
-
-    Parsing allocates some 100,000 container objects per MB (records, nodes, model objects,
-    Lark's tokens and trees), nearly all alive until the parse ends, so the collections their
-    allocation triggers find next to nothing while traversing them again and again (about a
-    tenth of the CPU time of parsing plans seen before). Paused, the collector sees each object
-    at most once, after the parse, and objects freed by then (all but the Plan) not at all. The
-    results are the same; the cyclic garbage of one parse (the node tree) waits for the next
-    collection. The collector is left as found: a caller that disabled it keeps it disabled."""
-    if not gc.isenabled():
-        return _parse_source(source, year)
-    gc.disable()
-    try:
-        return _parse_source(source, year)
-    finally:
-        gc.enable()
+    """Parse a document into its model, with the cyclic garbage collector paused meanwhile
+    (see :mod:`planlint.gcpause`)."""
+    return paused(_parse_source, source, year)
 
 
 def _parse_source(source: Source, year: int | None = None) -> Plan:
