@@ -51,3 +51,24 @@ def test_paused_passes_arguments_and_result(restore_gc):
     gc.enable()
     assert paused(lambda a, b: (a, b, gc.isenabled()), 1, 2) == (1, 2, False)
     assert gc.isenabled()
+
+
+def test_the_command_renders_each_file_before_resuming(restore_gc, tmp_path, monkeypatch):
+    """cli.run.lint_rendered keeps the collector paused until the file's model is dropped."""
+    from planlint import output
+    from planlint.cli.run import lint_rendered
+
+    gc.enable()
+    seen = []
+    real = output.render_file
+
+    def spy(fmt, result, options):
+        seen.append(gc.isenabled())
+        return real(fmt, result, options)
+
+    monkeypatch.setattr(output, "render_file", spy)
+    path = tmp_path / "plan.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    part = lint_rendered(str(path), "json", output.OutputOptions(pretty=False))
+    assert seen == [False] and gc.isenabled()
+    assert '"plan": {' in part.part
