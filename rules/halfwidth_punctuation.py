@@ -32,6 +32,10 @@ FIXABLE = True
 _PARENS = rx("[()（）]")
 # A bracket pair with no bracket inside: with no other bracket on the line, these are all pairs.
 _INNER_PAIR = rx("[(（][^()（）]*[)）]")
+# A line whose brackets (either width) alternate open, close, open, close, ...: every bracket is
+# then in one of the inner pairs, with nothing nested or unmatched. Each repeat must consume a
+# bracket, which the classes around it exclude: re cannot backtrack into a blow-up.
+_SIMPLE = rx("[^()（）]*(?:[(（][^()（）]*[)）][^()（）]*)*")
 _START, _SPAN = re.Match.start, re.Match.span
 FULL = {"(": "（", ")": "）", ":": "：", ",": "，", ";": "；"}
 # Neither width of these decides whether a neighbour is Chinese: that keeps the fix idempotent.
@@ -48,12 +52,15 @@ def check(plan, options):
     owner = None
     for index in _holding(lines, "".join(sorted(wanted))):
         line = lines[index]
-        if line.number in skip:
+        number = line.number
+        if number in skip:
             continue
-        owner = owner or task_at(plan)
-        hits = sorted(find(line.text))
+        text = line.text
+        hits = find(text)
         if hits:
-            yield _problem(line.number, line.text, hits, owner.get(line.number))
+            if owner is None:
+                owner = task_at(plan)
+            yield _problem(number, text, hits, owner.get(number))
 
 
 def _holding(lines, chars: str) -> list[int]:
@@ -70,19 +77,31 @@ def _holding(lines, chars: str) -> list[int]:
 
 def offending(text: str, wanted: set[str]) -> set[int]:
     """0-based indexes of half-width punctuation that sits in Chinese text."""
-    return _finder(wanted)(text)
+    return set(_finder(wanted)(text))
 
 
 def _finder(wanted: set[str]):
-    """``offending`` for one set of wanted characters, with the per-set work done once."""
+    """``offending`` for one set of wanted characters, with the per-set work done once; the
+    indexes come sorted, in a list."""
     want_open, want_close = "(" in wanted, ")" in wanted
+    parens = want_open or want_close
     separators = "".join(sorted(wanted - {"(", ")"}))
     find_separators = _pattern(separators).finditer if separators else None
+    find_wanted = _pattern("".join(sorted(wanted))).finditer
+    exception = _exception(separators, parens).search
+    simple = _SIMPLE.fullmatch
 
-    def find(text: str) -> set[int]:
+    def find(text: str) -> list[int]:
+        # The common case, in C: no URL can be on the line, no bracket is nested or unmatched, no
+        # half-width pair is without Han inside and no separator is without a CJK neighbour
+        # (``exception``). Then every wanted character is a hit: each bracket sits in a pair that
+        # counts (a mixed pair, or one with Han inside) and each separator is next to CJK text.
+        if ("/" not in text and "@" not in text and "www" not in text and exception(text) is None
+                and (not parens or ("(" not in text and ")" not in text) or simple(text) is not None)):
+            return list(map(_START, find_wanted(text)))
         urls = url_spans(text) if ("/" in text or "@" in text or "www" in text) else []
         hits: set[int] = set()
-        if (want_open or want_close) and ("(" in text or ")" in text):
+        if parens and ("(" in text or ")" in text):
             for i, j in _paren_pairs(text):
                 if urls and inside(urls, i):
                     continue
@@ -95,7 +114,7 @@ def _finder(wanted: set[str]):
                 if right and want_close:
                     hits.add(j)
         if find_separators is None:
-            return hits
+            return sorted(hits)
         for i in map(_START, find_separators(text)):
             if urls and inside(urls, i):
                 continue
@@ -107,9 +126,31 @@ def _finder(wanted: set[str]):
                 hits.add(i)
             elif not (before.isdigit() and after.isdigit()) and _near_cjk(text, i):
                 hits.add(i)  # 1,000 and 10:30 are numbers; otherwise look past spaces
-        return hits
+        return sorted(hits)
 
     return find
+
+
+# The characters of is_cjk, and those of has_han, as regex classes.
+_CJK = "[\u3400-\u9fff\u3000-\u303f\uff00-\uffef\uf900-\ufaff\u2018-\u201d\u2026\u2014]"
+_NOT_BRACKET_OR_HAN = "[^()（）\u3400-\u4dbf\u4e00-\u9fff]"
+
+
+@lru_cache(maxsize=16)
+def _exception(separators: str, parens: bool):
+    """What keeps a line off find's fast path: a separator with no CJK character right before or
+    after it, or (when brackets are wanted) a half-width pair with no bracket and no Han inside.
+    Every alternative starts with the wanted characters' class, so re skips ahead to candidates;
+    a separator's neighbour before it is read by a look-behind over it and that neighbour (at the
+    start of the text there is none)."""
+    one = "[" + re.escape(separators) + "]"
+    lone = "(?!" + _CJK + ")(?<!" + _CJK + one + ")"
+    pair = "(?<=\\()" + _NOT_BRACKET_OR_HAN + "*\\)"
+    if not separators:
+        return rx("\\(" + _NOT_BRACKET_OR_HAN + "*\\)")
+    if not parens:
+        return rx(one + lone)
+    return rx("[(" + re.escape(separators) + "](?:" + pair + "|(?<!\\()" + lone + ")")
 
 
 @lru_cache(maxsize=16)
@@ -150,12 +191,19 @@ def _near_cjk(text: str, i: int) -> bool:
 
 def _problem(number: int, text: str, hits: list[int], task):
     """One finding for the line: every hit an edit, the distinct characters named once."""
-    edits = tuple([LineEdit(number, i + 1, i + 2, FULL[text[i]]) for i in hits])
-    shown = " ".join(dict.fromkeys(map(text.__getitem__, hits)))
+    # One loop for the edits and the distinct characters (no comprehension or map: each is a
+    # call of its own); a line has at most five distinct ones, so a list's ``in`` is cheap.
+    edits, chars = [], []
+    for i in hits:
+        c = text[i]
+        if c not in chars:
+            chars.append(c)
+        edits.append(LineEdit(number, i + 1, i + 2, FULL[c]))
+    shown = " ".join(chars)
     count = len(hits)
     # Positional arguments: a plan can have thousands of these (Problem(span, message, task,
     # fix, message_en), Fix(description, edits, safe)).
     return Problem(Span(number, hits[0] + 1, number, hits[-1] + 2),
                    f"中文中使用了半角标点 {shown}（{count} 处），应为全角", task,
-                   Fix(f"改为全角标点（{count} 处）", edits, True),
+                   Fix(f"改为全角标点（{count} 处）", tuple(edits), True),
                    f"half-width punctuation {shown} in Chinese text ({count}x); use full width")
