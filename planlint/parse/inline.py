@@ -101,46 +101,48 @@ def extract(pieces: list[Piece]):
         return kept, [], None
     joined = _Joined(pieces, text)
     clauses, deadline, kept, cursor = [], None, [], 0
-    for start, end, (kind, payload) in _spans(joined):
-        if kind == "clause":
-            clauses.append(payload)
-        elif deadline is None:
-            deadline = payload
+    for start, end, items in _spans(joined):
+        for kind, payload in items:
+            if kind == "clause":
+                clauses.append(payload)
+            elif deadline is None:
+                deadline = payload
         kept += joined.slice(cursor, start)
-        cursor = max(cursor, end)
-    kept += joined.slice(cursor, len(joined.text))
+        if end > cursor:
+            cursor = end
+    kept += joined.slice(cursor, len(text))
     if clauses or not kept:
         return kept, clauses, deadline
     return _closing_sentence(kept, _text_of(kept), clauses, deadline)
 
 
-def _spans(joined: _Joined):
-    """(start, end, (kind, payload)) of clauses and deadlines in the text, in order."""
+def _spans(joined: _Joined) -> list:
+    """(start, end, items) of the clauses and deadlines in the text, in order of start; items
+    are (kind, payload) pairs (a labelled span may hold several fields)."""
     text = joined.text
     found = []
-    has_colon = "：" in text or ":" in text  # every field label ends with one
-    for start, end in (_bracket_groups(text) if "（" in text or "(" in text else ()):
-        inner = text[start + 1:end]
-        items = _labelled(joined, start + 1, end) if "：" in inner or ":" in inner else None
-        if items:
-            found.append((start, end + 1, items))
-        elif _is_clause(inner, text, end + 1):
-            found.append((start, end + 1, [("clause", (joined.slice(start + 1, end),
-                                                       "bracket", None))]))
-    taken = [(s, e) for s, e, _ in found]
-    for m in (_labels(text) if has_colon else ()):
-        if any(s <= m.start() < e for s, e in taken):
-            continue
-        end = _value_end(text, m.end())
-        items = _labelled(joined, m.start(), end)
-        if items:
-            found.append((m.start(), end, items))
-            taken.append((m.start(), end))
-    if len(found) > 1:
-        found.sort(key=lambda f: f[0])
-    for start, end, items in found:
-        for item in items:
-            yield start, end, item
+    if "（" in text or "(" in text:
+        for start, end in _bracket_groups(text):
+            inner = text[start + 1:end]
+            items = _labelled(joined, start + 1, end) if "：" in inner or ":" in inner else None
+            if items:
+                found.append((start, end + 1, items))
+            elif _is_clause(inner, text, end + 1):
+                found.append((start, end + 1, [("clause", (joined.slice(start + 1, end),
+                                                           "bracket", None))]))
+    if "：" in text or ":" in text:  # every field label ends with one
+        taken = [(s, e) for s, e, _ in found]
+        for m in _labels(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            end = _value_end(text, m.end())
+            items = _labelled(joined, m.start(), end)
+            if items:
+                found.append((m.start(), end, items))
+                taken.append((m.start(), end))
+        if len(found) > 1:  # (bracket groups alone come in order already)
+            found.sort(key=lambda f: f[0])
+    return found
 
 
 def _value_end(text: str, pos: int) -> int:
@@ -197,35 +199,35 @@ def _has_role_word(text: str) -> bool:
     return False
 
 
-def _bracket_positions(text: str) -> list[int]:
-    """Where the brackets ``（()）`` are, in order: what ``re.finditer("[（()）]")`` finds, by
-    ``str.find`` (a few calls for the two or so brackets of a line, against the engine's
-    ~100 instructions per character)."""
+def _bracket_groups(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the outermost bracket groups, in order; end is the closing bracket's
+    position, or len(text) for an unclosed group at the end that holds a role hint.
+
+    The brackets ``（()）`` are found by ``str.find`` (what ``re.finditer("[（()）]")`` finds,
+    sorted: a few calls for the two or so brackets of a line, against the engine's ~100
+    instructions per character); the half-width ones only when an ``in`` test finds one."""
     found = []
     find = text.find
-    for ch in "（()）":
+    for ch in "（()）" if "(" in text or ")" in text else "（）":
         i = find(ch)
         while i >= 0:
             found.append(i)
             i = find(ch, i + 1)
     found.sort()
-    return found
-
-
-def _bracket_groups(text: str):
+    groups = []
     depth, start = 0, -1
-    for i in _bracket_positions(text):
-        ch = text[i]
-        if ch in "（(":
+    for i in found:
+        if text[i] in "（(":
             if depth == 0:
                 start = i
             depth += 1
         elif depth:
             depth -= 1
             if depth == 0:
-                yield start, i
-    if depth and start >= 0 and _ROLE_HINT.search(text[start:]):
-        yield start, len(text)  # an unclosed clause at the end of the line
+                groups.append((start, i))
+    if depth and start >= 0 and _ROLE_HINT.search(text, start):
+        groups.append((start, len(text)))  # an unclosed clause at the end of the line
+    return groups
 
 
 def _is_clause(inner: str, text: str, after: int) -> bool:
@@ -233,7 +235,7 @@ def _is_clause(inner: str, text: str, after: int) -> bool:
     (a bracket without role words must end the text, but blanks and punctuation)."""
     if not inner.strip() or len(inner) > 200 or not lx.UNITISH.search(inner):
         return False
-    if _ROLE_HINT.search(inner):
+    if ":" in inner or "：" in inner or _has_role_word(inner):  # (_ROLE_HINT.search, by in tests)
         return names_units(inner, False)
     return _TAIL_AT.match(text, after) is not None and names_units(inner, True)
 
