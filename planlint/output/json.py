@@ -173,19 +173,34 @@ def _edit_json(edit, decimal: dict) -> str:
             f'"end_column": {end_column!r}, "text": {_str(edit.text)}}}')
 
 
-def _where(line, column, end_line, end_column, decimal: dict) -> str:
-    """The position fields of a finding, up to the ``"task"`` key."""
-    if line.__class__ is column.__class__ is end_line.__class__ is end_column.__class__ is int:
-        try:  # exact ints: from the table
-            return (f', "line": {decimal[line]}, "column": {decimal[column]}, '
-                    f'"end_line": {decimal[end_line]}, "end_column": {decimal[end_column]}, "task": ')
-        except KeyError:  # negative or beyond the table
-            pass
-    return (f', "line": {line!r}, "column": {column!r}, "end_line": {end_line!r}, '
-            f'"end_column": {end_column!r}, "task": ')
+def _edits_json(edits, decimal: dict, tails: dict) -> str:
+    """A fix's edits. Most are one-line edits (a line's half-width marks): the ASCII around their
+    column numbers is spelled once a run of edits on one line, and their text's JSON once a file
+    (``tails``), so such an edit is five pieces and no call; any other goes to ``_edit_json``."""
+    out = []
+    last = None  # the line ``head`` and ``mid`` spell
+    for e in edits:
+        line, column, end_line, end_column = e.position
+        text = e.text
+        if (line.__class__ is column.__class__ is end_line.__class__ is end_column.__class__ is int
+                and line == end_line and text.__class__ is str):
+            if line != last:  # any int line is spelled by repr, as json.dumps does
+                last = line
+                head = f'{{"line": {line!r}, "column": '
+                mid = f', "end_line": {line!r}, "end_column": '
+            tail = tails.get(text)
+            if tail is None:
+                tail = tails[text] = f', "text": {_str(text)}}}'
+            try:  # exact ints: the columns from the table
+                out.append(f"{head}{decimal[column]}{mid}{decimal[end_column]}{tail}")
+                continue
+            except KeyError:  # negative or beyond the table
+                pass
+        out.append(_edit_json(e, decimal))
+    return ", ".join(out)
 
 
-def _diagnostic_json(d, lang: str, heads: dict, decimal: dict) -> str:
+def _diagnostic_json(d, lang: str, heads: dict, decimal: dict, tails: dict) -> str:
     s, fix, task = d.span, d.fix, d.task
     try:
         head = heads.get((d.rule, d.code, d.severity))
@@ -194,19 +209,40 @@ def _diagnostic_json(d, lang: str, heads: dict, decimal: dict) -> str:
                 f'{{"rule": {_str(d.rule)}, "code": {_str(d.code)}, "severity": {_str(d.severity)}, '
                 f'"message": ')
         if fix is None:
-            fixed = ', "fix": null'
+            fixed = ', "fix": null}'
         else:
-            edits = ", ".join([_edit_json(e, decimal) for e in fix.edits])
             fixed = (f', "fix": {{"safe": {"true" if fix.safe is True else _value(fix.safe)}, '
-                     f'"description": {_str(fix.description)}, "edits": [{edits}]}}')
+                     f'"description": {_str(fix.description)}, '
+                     f'"edits": [{_edits_json(fix.edits, decimal, tails)}]}}}}')
         message = d.message_en if lang == "en" and d.message_en else d.message  # Diagnostic.text
-        where = _where(s.line, s.column, s.end_line, s.end_column, decimal)
+        # The position fields, up to the "task" key: exact ints from the table, else by repr.
+        line, column, end_line, end_column = s.line, s.column, s.end_line, s.end_column
+        where = None
+        if line.__class__ is column.__class__ is end_line.__class__ is end_column.__class__ is int:
+            try:
+                where = (f', "line": {decimal[line]}, "column": {decimal[column]}, '
+                         f'"end_line": {decimal[end_line]}, "end_column": {decimal[end_column]}, "task": ')
+            except KeyError:  # negative or beyond the table
+                pass
+        if where is None:
+            where = (f', "line": {line!r}, "column": {column!r}, "end_line": {end_line!r}, '
+                     f'"end_column": {end_column!r}, "task": ')
         owner = "null" if task is None else _str(task)
         if d.location is None:
-            return f"{head}{_str(message)}{where}{owner}{fixed}}}"
-        return f'{head}{_str(message)}{where}{owner}{fixed}, "location": {_dumps(d.location.as_dict())}}}'
+            return f"{head}{_str(message)}{where}{owner}{fixed}"
+        return f'{head}{_str(message)}{where}{owner}{fixed[:-1]}, "location": {_dumps(d.location.as_dict())}}}'
     except TypeError:  # a field of an unexpected type (a plugin's): let json.dumps spell it
         return _dumps(d.as_dict(lang))
+
+
+def _interleaved(parts: list) -> list:
+    """``parts`` with ", " between them: joined once with the rest of the file instead of being
+    joined (copied) into a list's text first. Two C-level list operations, no loop."""
+    if len(parts) < 2:
+        return parts
+    out = [", "] * (2 * len(parts) - 1)
+    out[::2] = parts
+    return out
 
 
 def file_json(result, lang: str = "zh") -> str:
@@ -222,14 +258,18 @@ def file_json(result, lang: str = "zh") -> str:
     else:
         lines, headings, decimal = (None if plan.source.kind == "text" else plan.source.lines), {}, _decimal()
         out += [f', "plan": {{"title": {_value(plan.title)}, "year": {_value(plan.year)}, '
-                f'"draft": {_value(plan.draft)}, "tasks": [',
-                ", ".join([_task_json(t, lines, headings, decimal) for t in plan.tasks]), "]}"]
+                f'"draft": {_value(plan.draft)}, "tasks": [']
+        out += _interleaved([_task_json(t, lines, headings, decimal) for t in plan.tasks])
+        out.append("]}")
     if result.error is None and result.source is not None:
         out += [', "encoding": ', _value(result.source.encoding)]
     heads: dict = {}
+    tails: dict = {}
     decimal = _decimal()
-    out += [', "diagnostics": [', ", ".join([_diagnostic_json(d, lang, heads, decimal) for d in result.diagnostics]),
-            "]}"]
+    out.append(', "diagnostics": [')
+    out += _interleaved([_diagnostic_json(d, lang, heads, decimal, tails)
+                         for d in result.diagnostics])
+    out.append("]}")
     return "".join(out)
 
 
