@@ -114,9 +114,11 @@ def _timing_json(timing) -> str:
 # Why the writers below are split the way they are: most of the output is ASCII (keys, numbers,
 # ids) and the rest UCS-2 (Chinese text), and a string built from pieces of both kinds costs
 # CPython a per-piece conversion call, while pieces of one kind are copied with memcpy. So each
-# object's ASCII fields are formatted first into one string, and the mixed join that makes the
-# object has a few pieces; the usual tails (no participants, no fix …) are constants.
-_EMPTY_TAIL = ', "participants": [], "supervisors": [], "deadline": null, "timing": []}'
+# object's ASCII fields are formatted first into one string; the usual tails (no participants,
+# no fix …) are constants. And a task or finding is not joined into a string of its own: its
+# pieces go straight into the file's list, so its text is copied once, by the file's one join.
+# Each object's last piece carries the ", " that follows it (cut from the file's last one).
+_EMPTY_TAIL = ', "participants": [], "supervisors": [], "deadline": null, "timing": []}, '
 _NO_OWNERS = ', "owners": []'
 
 
@@ -128,8 +130,8 @@ def _decimal() -> dict[int, str]:
     return {n: str(n) for n in range(4096)}
 
 
-def _task_json(task: Task, lines, headings: dict, decimal: dict) -> str:
-    """One task; ``lines`` are the source lines when they carry locations (.docx/.html), and
+def _task_json(task: Task, lines, headings: dict, decimal: dict, out: list) -> None:
+    """Append one task's pieces, and ", ", to ``out``; ``lines`` are the source lines when they carry locations (.docx/.html), and
     ``headings`` caches the JSON of each heading list (tasks of a section share theirs) with the
     ``"text"`` key that follows it."""
     s = task.span
@@ -146,7 +148,7 @@ def _task_json(task: Task, lines, headings: dict, decimal: dict) -> str:
                 f'"supervisors": {_units_json(supervisors) if supervisors else "[]"}, '
                 f'"deadline": {"null" if deadline is None else _str(deadline.text)}, '
                 f'"timing": [{", ".join(map(_timing_json, timing)) if timing else ""}]'
-                + ("}" if location is None else f', "location": {_dumps(location.as_dict())}}}'))
+                + ("}, " if location is None else f', "location": {_dumps(location.as_dict())}}}, '))
     else:  # most tasks: nothing but owners
         tail = _EMPTY_TAIL
     try:  # the parser's level and line numbers: exact ints, spelled from the table
@@ -157,7 +159,7 @@ def _task_json(task: Task, lines, headings: dict, decimal: dict) -> str:
                 f'"line": {s.line!r}, "end_line": {s.end_line!r}, "headings": ')
     owned = (f', "owners": [{", ".join(map(_str, map(_NAME, owners)))}]' if owners
              else _NO_OWNERS)
-    return f"{head}{shown}{_str(task.text)}{owned}{tail}"
+    out += (head, shown, _str(task.text), owned, tail)
 
 
 def _edit_json(edit, decimal: dict) -> str:
@@ -200,7 +202,8 @@ def _edits_json(edits, decimal: dict, tails: dict) -> str:
     return ", ".join(out)
 
 
-def _diagnostic_json(d, lang: str, heads: dict, decimal: dict, tails: dict) -> str:
+def _diagnostic_json(d, lang: str, heads: dict, decimal: dict, tails: dict, out: list) -> None:
+    """Append one finding's pieces, and ", ", to ``out``."""
     s, fix, task = d.span, d.fix, d.task
     try:
         head = heads.get((d.rule, d.code, d.severity))
@@ -208,12 +211,9 @@ def _diagnostic_json(d, lang: str, heads: dict, decimal: dict, tails: dict) -> s
             head = heads[d.rule, d.code, d.severity] = (
                 f'{{"rule": {_str(d.rule)}, "code": {_str(d.code)}, "severity": {_str(d.severity)}, '
                 f'"message": ')
-        if fix is None:
-            fixed = ', "fix": null}'
-        else:
-            fixed = (f', "fix": {{"safe": {"true" if fix.safe is True else _value(fix.safe)}, '
-                     f'"description": {_str(fix.description)}, '
-                     f'"edits": [{_edits_json(fix.edits, decimal, tails)}]}}}}')
+        if fix is not None:
+            safe = "true" if fix.safe is True else _value(fix.safe)
+            edits = _edits_json(fix.edits, decimal, tails)
         message = d.message_en if lang == "en" and d.message_en else d.message  # Diagnostic.text
         # The position fields, up to the "task" key: exact ints from the table, else by repr.
         line, column, end_line, end_column = s.line, s.column, s.end_line, s.end_column
@@ -228,21 +228,14 @@ def _diagnostic_json(d, lang: str, heads: dict, decimal: dict, tails: dict) -> s
             where = (f', "line": {line!r}, "column": {column!r}, "end_line": {end_line!r}, '
                      f'"end_column": {end_column!r}, "task": ')
         owner = "null" if task is None else _str(task)
-        if d.location is None:
-            return f"{head}{_str(message)}{where}{owner}{fixed}"
-        return f'{head}{_str(message)}{where}{owner}{fixed[:-1]}, "location": {_dumps(d.location.as_dict())}}}'
+        end = "}, " if d.location is None else f', "location": {_dumps(d.location.as_dict())}}}, '
+        if fix is None:
+            out += (head, _str(message), where, owner, ', "fix": null', end)
+        else:
+            out += (head, _str(message), where, owner, ', "fix": {"safe": ', safe, ', "description": ',
+                    _str(fix.description), ', "edits": [', edits, "]}", end)
     except TypeError:  # a field of an unexpected type (a plugin's): let json.dumps spell it
-        return _dumps(d.as_dict(lang))
-
-
-def _interleaved(parts: list) -> list:
-    """``parts`` with ", " between them: joined once with the rest of the file instead of being
-    joined (copied) into a list's text first. Two C-level list operations, no loop."""
-    if len(parts) < 2:
-        return parts
-    out = [", "] * (2 * len(parts) - 1)
-    out[::2] = parts
-    return out
+        out += (_dumps(d.as_dict(lang)), ", ")
 
 
 def file_json(result, lang: str = "zh") -> str:
@@ -259,7 +252,10 @@ def file_json(result, lang: str = "zh") -> str:
         lines, headings, decimal = (None if plan.source.kind == "text" else plan.source.lines), {}, _decimal()
         out += [f', "plan": {{"title": {_value(plan.title)}, "year": {_value(plan.year)}, '
                 f'"draft": {_value(plan.draft)}, "tasks": [']
-        out += _interleaved([_task_json(t, lines, headings, decimal) for t in plan.tasks])
+        for t in plan.tasks:
+            _task_json(t, lines, headings, decimal, out)
+        if plan.tasks:
+            out[-1] = out[-1][:-2]  # no ", " after the last task
         out.append("]}")
     if result.error is None and result.source is not None:
         out += [', "encoding": ', _value(result.source.encoding)]
@@ -267,8 +263,10 @@ def file_json(result, lang: str = "zh") -> str:
     tails: dict = {}
     decimal = _decimal()
     out.append(', "diagnostics": [')
-    out += _interleaved([_diagnostic_json(d, lang, heads, decimal, tails)
-                         for d in result.diagnostics])
+    for d in result.diagnostics:
+        _diagnostic_json(d, lang, heads, decimal, tails, out)
+    if result.diagnostics:
+        out[-1] = out[-1][:-2]  # no ", " after the last finding
     out.append("]}")
     return "".join(out)
 
