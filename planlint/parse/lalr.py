@@ -37,7 +37,9 @@ class Parser:
 
     def __init__(self, table: dict, callbacks=None):
         self.states, self.start, self.end = table["states"], table["start"], table["end"]
-        self.rules = [(origin, size, _builder(origin, keep, expand1, getattr(callbacks, name, None), name))
+        self.rules = [(origin, size, _list_rule(origin,
+                                                _builder(origin, keep, expand1,
+                                                         getattr(callbacks, name, None), name)))
                       for origin, size, keep, expand1, name in table["rules"]]
         lexer = table["lexer"]
         if lexer is not None:
@@ -63,8 +65,14 @@ class Parser:
                     if build is None:  # a list (Lark's x* or x+) takes one more item, in place
                         item = values.pop()
                         values[-1].append(item)
-                        del stack[-2:]
-                    elif size == 1:  # (most reductions; _same: the list of children is the value)
+                        # The rule is ``__x_star_n: __x_star_n item``: the goto on it from the
+                        # state below the two popped is the state the list was in (an LR stack
+                        # holds goto(s, X) above each s), so only the item's state goes.
+                        del stack[-1]
+                        state = stack[-1]
+                        action = states[state][type_]
+                        continue
+                    if size == 1:  # (most reductions; _same: the list of children is the value)
                         del stack[-1]
                         values[-1] = [values[-1]] if build is _same else build([values[-1]])
                     elif size:
@@ -186,6 +194,23 @@ def _builder(origin: str, keep, expand1: bool, callback, name: str):
                 out = children[i]
         return out if make is None else make(out)
     return shape
+
+
+_LARK_LIST = rx(r"__\w+_(?:star|plus)_\d+")  # the rules Lark makes for x* and x+
+
+
+def _list_rule(origin: str, build):
+    """``build``; for a list rule that is not one of Lark's own ``x*``/``x+`` rules (one of
+    which is left-recursive on itself, what Parser.parse relies on), the same in-place append
+    as a function of the children."""
+    if build is None and not _LARK_LIST.fullmatch(origin):
+        return _append
+    return build
+
+
+def _append(children):
+    children[0].append(children[1])
+    return children[0]
 
 
 def _same(children):
