@@ -101,14 +101,15 @@ CONTENT_MEMOS = [
 
 
 # Caches of the process, not of a document's text: kept between documents. (_decimal: the JSON
-# writer's table of the decimal spellings of 0-4095, built once. _shape: the clause grammar's
+# writer's table of the decimal spellings of 0-4095, built once. _exception: halfwidth-
+# punctuation's pattern for the rule's configured characters. _shape: the clause grammar's
 # parse of a sequence of token types such as UNIT SEP UNIT ROLE, a property of the grammar that
 # distinct plans share: `memo_overlap.py planlint.parse.clauses:_shape` finds 88% of each plan's
 # distinct sequences in the other plans, 81% for the real plans alone, against 7% of the
 # clause texts that the _analyse memo keys on.)
 PROCESS_CACHES = {"parser", "cache_dir", "_entry_point_rules", "find_config", "load_file",
                   "char_width", "_marker", "_url", "_markup", "_pattern", "_pairing", "_decimal",
-                  "_shape"}
+                  "_shape", "_exception"}
 
 
 def unclassified_memos() -> list[str]:
