@@ -5,9 +5,12 @@ the tests, whose rule options and patterns vary a lot, use a folder of their own
 """
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import tempfile
+
+import pytest
 
 _CACHE = tempfile.mkdtemp(prefix="planlint-test-cache-")
 os.environ["PLANLINT_CACHE_DIR"] = _CACHE  # before any planlint module asks for its cache folder
@@ -23,3 +26,11 @@ def pytest_unconfigure(config):
     from planlint import rxcache
     rxcache.save()  # now, not at exit (which would make the folder again)
     shutil.rmtree(_CACHE, ignore_errors=True)
+
+
+@pytest.fixture
+def restore_gc():
+    """Put the cyclic garbage collector back as the test found it (tests that switch it)."""
+    was = gc.isenabled()
+    yield
+    (gc.enable if was else gc.disable)()

@@ -1,11 +1,10 @@
-"""lint_source pauses the cyclic garbage collector over parse and rules, and leaves it as found."""
+"""parse_source and lint_source pause the cyclic garbage collector (over the parse, and over\nparse and rules) and leave it as found."""
 from __future__ import annotations
 
 import gc
 
 import pytest
 
-from planlint import engine
 from planlint.api import lint_source
 from planlint.gcpause import paused
 from planlint.read.text import source_from_text
@@ -13,26 +12,33 @@ from planlint.read.text import source_from_text
 TEXT = "一、公开重点\n（一）推进决策公开。县府办牵头，2024年6月底前完成。\n"
 
 
-@pytest.fixture
-def restore_gc():
-    was = gc.isenabled()
-    yield
-    (gc.enable if was else gc.disable)()
+def _parse(text):
+    from planlint import parse
+    return parse.parse_source(source_from_text(text, "t.txt"))
+
+
+def _lint(text):
+    return lint_source(source_from_text(text, "t.txt")).plan
 
 
 @pytest.mark.parametrize("enabled", [True, False])
-def test_rules_run_paused_and_state_is_kept(restore_gc, enabled, monkeypatch):
+@pytest.mark.parametrize("entry, module, inner", [
+    (_parse, "planlint.parse", "classify_lines"),  # the parse runs paused
+    (_lint, "planlint.engine", "run_rules"),  # and, in a check, the rules too
+])
+def test_work_runs_paused_and_state_is_kept(restore_gc, enabled, entry, module, inner,
+                                            monkeypatch):
+    import importlib
     (gc.enable if enabled else gc.disable)()
     seen = []
-    real = engine.run_rules
+    real = getattr(importlib.import_module(module), inner)
 
-    def spy(plan, config):
+    def spy(*args):
         seen.append(gc.isenabled())
-        return real(plan, config)
+        return real(*args)
 
-    monkeypatch.setattr(engine, "run_rules", spy)
-    result = lint_source(source_from_text(TEXT, "t.txt"))
-    assert result.plan.tasks and seen == [False]
+    monkeypatch.setattr(importlib.import_module(module), inner, spy)
+    assert entry(TEXT).tasks and seen == [False]
     assert gc.isenabled() is enabled
 
 
