@@ -131,9 +131,9 @@ def _decimal() -> dict[int, str]:
 
 
 def _task_json(task: Task, lines, headings: dict, decimal: dict, out: list) -> None:
-    """Append one task's pieces, and ", ", to ``out``; ``lines`` are the source lines when they carry locations (.docx/.html), and
-    ``headings`` caches the JSON of each heading list (tasks of a section share theirs) with the
-    ``"text"`` key that follows it."""
+    """Append one task's pieces, and ", ", to ``out``. ``lines`` are the source lines when they
+    carry locations (.docx/.html), and ``headings`` caches the JSON of each heading list (tasks
+    of a section share theirs) with the ``"text"`` key that follows it."""
     s = task.span
     shown = headings.get(task.headings)
     if shown is None:
