@@ -139,6 +139,10 @@ AIMS = rx(r"指导思想|主要目标|总体要求|工作目标|基本原则|总
 # cost ~0.7 ms more to compile.)
 UNITISH = rx(r"(?:[局办委厅部院所室科处站队会组行社馆门位构区县镇乡场]|中心|政府|网站|"
                      r"牵头|负责|落实|配合)(?:[、，,；;。]|$)")
+# UNITISH's words, the one-character and the two-character ones (lines.py tests text ends by them).
+UNITISH_ONE = "局办委厅部院所室科处站队会组行社馆门位构区县镇乡场"
+UNITISH_TWO = ("中心", "政府", "网站", "牵头", "负责", "落实", "配合")
+assert UNITISH.pattern == (f"(?:[{UNITISH_ONE}]|{'|'.join(UNITISH_TWO)})(?:[、，,；;。]|$)")
 
 
 def __getattr__(name: str):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from planlint.parse import lexicon as lx
 from planlint.parse.clauses import names_units
 from planlint.parse.numerals import to_int
-from planlint.parse.timing import scan_short
+from planlint.parse.timing import _FIRST_CHAR, scan_short
 from planlint.rxcache import rx
 
 _STRIP = lx.BLANKS
@@ -283,11 +283,28 @@ def _all_headers(cells: list[str]) -> bool:
     return True
 
 
+# UNITISH's match ends with a separator or at the end: the texts ending with one of its words
+# (about half the candidates) match, and those without a separator and another end do not.
+# (Tested in that order, without the regex call each, which costs more than these tests.)
+_UNITISH_LAST = frozenset(lx.UNITISH_ONE)
+_UNITISH_LAST2 = frozenset(lx.UNITISH_TWO)
+
+
+def _unitish(inner: str) -> bool:
+    """``lx.UNITISH.search(inner)``, as a bool."""
+    if inner[-1:] in _UNITISH_LAST or inner[-2:] in _UNITISH_LAST2:
+        return True  # (a match at the end)
+    if "、" in inner or "，" in inner or "；" in inner or "。" in inner or "," in inner \
+            or ";" in inner or inner[-1:] == "\n":  # ($ matches before a final newline too)
+        return lx.UNITISH.search(inner) is not None
+    return False  # no separator for a match to end with, nor a match at the end
+
+
 def _clause_line(number: int, col: int, text: str) -> Rec | None:
     bracket = text[0] in "（(" and text[-1] in "）)" and len(text) > 2
     inner, icol = (text[1:-1], col + 1) if bracket else (text, col)
     if len(inner) > (200 if bracket else 90) or ("。" in inner and "。" in inner.rstrip("。")) \
-            or not lx.UNITISH.search(inner):
+            or not _unitish(inner):
         return None
     if not bracket and inner.endswith("。") and not lx.ROLE_WORD.search(inner):
         return None  # a sentence, not a unit cell
@@ -300,9 +317,21 @@ def _clause_line(number: int, col: int, text: str) -> Rec | None:
     return Rec("CLAUSE", number, icol, inner, 0, "", "", None, "", 0, (), "", bracket, is_open)
 
 
+# Every timing expression scan finds starts at a character of timing._FIRST_CHAR's class (its
+# look-ahead), and a timing cell's first one starts within its first three characters: a text
+# with none there needs no scan. (\d is str.isdecimal: Unicode's Nd, for str patterns.)
+_TIMING_FIRST = frozenset(c for c in _FIRST_CHAR[1:-1] if c != "\\" and c != "d")
+assert _FIRST_CHAR == f"[\\d{''.join(sorted(_TIMING_FIRST, key=_FIRST_CHAR.index))}]"
+
+
 def _is_timing_cell(text: str) -> bool:
     if len(text) > 40 or "。" in text.rstrip("。")[:-1]:
         return False
+    for c in text[:3]:
+        if c in _TIMING_FIRST or c.isdecimal():
+            break
+    else:
+        return False  # (what scan_short would tell: no expression starts there)
     found = scan_short(text)
     if not found:
         return False
@@ -318,6 +347,7 @@ def classify_lines(lines) -> list[Rec]:
     out: list[Rec] = []
     append = out.append
     field_match, marker_match, bare_match = lx.FIELD.match, lx.MARKER_ANY.match, lx.BARE_NUMBER.match
+    marker_groups = _MARKER_GROUPS
     for line in lines:
         raw = line.text
         if not raw:  # (most blank lines are empty: no strip needed)
@@ -363,8 +393,14 @@ def classify_lines(lines) -> list[Rec]:
         if first in _MARKER_START:
             m = marker_match(text)
             if m:
-                rec = _marker_rec(m, number, col, text)
-                style, value, body = rec.style, rec.value, rec.text
+                # (_marker_rec, inline: most records are markers)
+                level, style, num_group = marker_groups[m.lastindex]
+                num = m.group(num_group)
+                end = m.end()
+                value = int(num) if num.isascii() else to_int(num)
+                body = text[end:]
+                rec = Rec("MARKER", number, col + end, body, level, style, num, value,
+                          text[:end].rstrip(_STRIP), col)
                 # What _marker_done does with a marker alone on its line, without its call: no
                 # tab after it, no sibling (the next number, or a bracket) further on.
                 if "\t" not in body and (value is None or not (
