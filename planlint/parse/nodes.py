@@ -108,7 +108,9 @@ def _attach(node: Node, parts: list[Rec], header: Header, noise: list[Rec], wrap
             first_structured = i
             break
     structured = first_structured < len(parts)
-    continuing = _accepts_body(node) or _full(head, wrap)
+    # (with a structured part, every text line before the first is the item's own, whatever
+    # ``continuing`` says: it is worked out only for items without one)
+    continuing = structured or _accepts_body(node) or _full(head, wrap)
     pending_clause: list[Piece] = []
     unit_cells = 0
     for i, rec in enumerate(parts):
@@ -138,8 +140,11 @@ def _attach(node: Node, parts: list[Rec], header: Header, noise: list[Rec], wrap
         if kind == "CLAUSE":
             if not rec.bracket and not pending_clause and _cells_done(node, header, unit_cells):
                 continue  # e.g. a signature after the last row, not a unit cell
-            pending_clause.append((rec.text, rec.line, rec.column))
-            node.extend_end(rec.line, rec.column, len(rec.text))
+            text, line, column = rec.text, rec.line, rec.column
+            pending_clause.append((text, line, column))
+            end = (line, column + len(text))  # (node.extend_end, inline)
+            if end > node.end:
+                node.end = end
             if rec.open and _next_is_clause(parts, i):
                 continue
             role = header.unit_role(unit_cells) if not rec.bracket else None
@@ -155,9 +160,12 @@ def _attach(node: Node, parts: list[Rec], header: Header, noise: list[Rec], wrap
             if not (header.has_deadline or node.is_row or node.deadline is None and
                     not node.clauses):
                 continue  # a date line after the unit cell, e.g. the signature
+            text, line, column = rec.text, rec.line, rec.column
             if node.deadline is None:
-                node.deadline = (rec.text, rec.line, rec.column)
-            node.extend_end(rec.line, rec.column, len(rec.text))
+                node.deadline = (text, line, column)
+            end = (line, column + len(text))  # (node.extend_end, inline)
+            if end > node.end:
+                node.end = end
     if pending_clause:
         node.clauses.append((pending_clause, "cell", None))
 
@@ -167,8 +175,9 @@ _STRUCTURED = frozenset(("CLAUSE", "FIELD", "TIMING"))
 
 def _cells_done(node: Node, header: Header, unit_cells: int) -> bool:
     """Whether the item already has every unit cell or field its layout gives it."""
-    if any(kind == "field" for _, kind, _ in node.clauses):
-        return True
+    for clause in node.clauses:  # (a loop: ``any`` over a generator cost more than the test)
+        if clause[1] == "field":
+            return True
     return unit_cells >= 1 and header.unit_role(unit_cells) is None
 
 
@@ -200,18 +209,28 @@ def _accepts_body(node: Node) -> bool:
 
 
 def _field(node: Node, rec: Rec):
-    role = lx.LABEL_ROLE.get(rec.label)
-    node.extend_end(rec.line, rec.column, len(rec.text))
+    label, text, line, column = rec.label, rec.text, rec.line, rec.column
+    role = _LABEL_ROLE_GET(label)
+    end = (line, column + len(text))  # (node.extend_end, inline)
+    if end > node.end:
+        node.end = end
     if role == "deadline":
-        if node.deadline is None and rec.text:
-            node.deadline = (rec.text, rec.line, rec.column)
+        if node.deadline is None and text:
+            node.deadline = (text, line, column)
         return
-    if rec.text:
-        if role == "owner" and any(k == "field" and r == "lead" for _, k, r in node.clauses):
-            role = "participant"  # 牵头单位：X then 责任单位：Y — Y takes part (SPEC §1)
-        elif role == "owner" and rec.label.startswith("牵头"):
-            role = "lead"
-        node.clauses.append(([(rec.text, rec.line, rec.column)], "field", role))
+    if text:
+        if role == "owner":
+            for _, k, r in node.clauses:  # (a loop: ``any`` over a generator cost more)
+                if k == "field" and r == "lead":
+                    role = "participant"  # 牵头单位：X then 责任单位：Y — Y takes part (SPEC §1)
+                    break
+            else:
+                if label.startswith("牵头"):
+                    role = "lead"
+        node.clauses.append(([(text, line, column)], "field", role))
+
+
+_LABEL_ROLE_GET = lx.LABEL_ROLE.get
 
 
 def _row_cells(node: Node, cells, header: Header, line: int):

@@ -19,6 +19,7 @@ class Header:
         self.roles: list[str] = []
         self.words: list[str] = []
         self._last_line = -10
+        self._unit_cols: list[str] = []  # the roles of the unit columns, worked out by feed
 
     def feed(self, rec):
         if rec.kind != "HEADER":
@@ -43,6 +44,7 @@ class Header:
             for i, (w, r) in enumerate(zip(words, roles)):
                 if r == "owner" and not w.startswith("牵头"):
                     roles[i] = "participant"
+        self._unit_cols = [r for r in roles if r in UNIT_ROLES]
 
     @property
     def has_deadline(self) -> bool:
@@ -50,7 +52,7 @@ class Header:
 
     def unit_role(self, index: int):
         """The role of the index-th unit cell of a row, when the header has several unit columns."""
-        unit_cols = [r for r in self.roles if r in UNIT_ROLES]
+        unit_cols = self._unit_cols  # (roles change only in feed)
         if len(unit_cols) <= 1 or index >= len(unit_cols):
             return None
         return unit_cols[index]
