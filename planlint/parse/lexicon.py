@@ -124,6 +124,35 @@ _LAZY = {
         rf"^[•·●\-*]?[{WS}]*\*?[{WS}]*(?:姓[{WS}]*名|联系方式|联系电话|电子邮箱|"
         rf"内[{WS}]*容|验[{WS}]*证[{WS}]*码|标[{WS}]*题|手[{WS}]*机)[{WS}]*[:：]",
 }
+
+
+def _literal_prefix(alternative: str) -> str:
+    """The plain characters a regex alternative starts with (escaped punctuation unescaped), up to
+    its first class, group or other special character; without a character a quantifier follows."""
+    out, i = "", 0
+    while i < len(alternative):
+        ch = alternative[i]
+        if ch == "\\" and i + 1 < len(alternative) and not alternative[i + 1].isalnum():
+            ch, step = alternative[i + 1], 2
+        elif ch in "\\[]().^$|":
+            break
+        else:
+            step = 1
+        if alternative[i + step:i + step + 1] in ("*", "?", "{"):
+            break
+        out += ch
+        i += step
+    return out
+
+
+# What a BOILERPLATE match starts with: the literal start of one of its alternatives.
+assert _LAZY["BOILERPLATE"].startswith("^(?:") and _LAZY["BOILERPLATE"].endswith(")")
+BOILERPLATE_STARTS = tuple(_literal_prefix(a) for a in _LAZY["BOILERPLATE"][4:-1].split("|"))
+assert all(BOILERPLATE_STARTS)
+# What a FORM_FIELD match starts with: an optional bullet or blanks, else the first character
+# of one of its words.
+FORM_FIELD_FIRST = "•·●-*姓联内验标手电"
+
 COMMENT_FORM_START = rx(r"请您.{0,20}(?:意见|建议)|(?:意见|建议).{0,10}(?:征集|反馈)表|我要留言|发表评论")
 
 # Plan kinds, for finding the title.

@@ -194,15 +194,34 @@ _NOISE_FIRST = _LAYOUT_FIRST | _BOILER_FIRST
 _HEADER_WORDS_ISSUPERSET = lx.HEADER_WORDS.issuperset
 
 
+_PAGE_FIRST = "-—–第"  # what _PAGE_NUMBER's alternatives start with
+_RULE_CHARS = "|:-—_=+* "  # _RULE_LINE's class, but for the blanks other than the space
+_FORM_FIRST = frozenset(lx.FORM_FIELD_FIRST)
+
+
+def _layout(text: str, first: str) -> bool:
+    """``_PAGE_NUMBER.match(text) or _RULE_LINE.match(text)``, the regexes asked only when the
+    first character, a 页, or every character (rules) allows a match."""
+    if first in _PAGE_FIRST and (first != "第" or "页" in text) and _PAGE_NUMBER.match(text):
+        return True
+    # A rule is made of its class's characters only: the first character left by stripping
+    # the plain ones must be another blank.
+    rest = text.strip(_RULE_CHARS)
+    return (not rest or rest[0].isspace()) and _RULE_LINE.match(text) is not None
+
+
 def _noise(text: str, first: str) -> str:
     """'layout' (page numbers, table rules), 'form' (a comment form starts), 'web', or ''.
-    ``first`` is ``text[0]``."""
-    if first in _LAYOUT_FIRST and (_PAGE_NUMBER.match(text) or _RULE_LINE.match(text)):
+    ``first`` is ``text[0]``. (The web forms' regexes are asked only of a text starting as one
+    of their matches can: a bullet, a blank or a word's first character; a literal start.)"""
+    if first in _LAYOUT_FIRST and _layout(text, first):
         return "layout"
     if len(text) < 120 and ("意见" in text or "建议" in text or "留言" in text or "评论" in text) \
             and lx.COMMENT_FORM_START.search(text):
         return "form"
-    if first in _BOILER_FIRST and (lx.FORM_FIELD.match(text) or lx.BOILERPLATE.match(text[:30])):
+    if first in _BOILER_FIRST and (
+            (first in _FORM_FIRST or first.isspace()) and lx.FORM_FIELD.match(text)
+            or text.startswith(lx.BOILERPLATE_STARTS) and lx.BOILERPLATE.match(text[:30])):
         return "web"
     if "文字大小" in text or "背景色" in text:
         return "web"
@@ -391,6 +410,12 @@ def classify_lines(lines) -> list[Rec]:
                 _fields(number, col, text, m, out)
                 continue
         if first in _MARKER_START:
+            if len(text) <= 3 and text.isdecimal():
+                # A row number alone (12): no marker, damaged or not, is all digits; the bare
+                # number test below takes it whole. (Its record, without the regex calls.)
+                c.last_arabic = value = int(text)
+                append(Rec("NUMBER", number, col, "", 0, "", text, value, text, col))
+                continue
             m = marker_match(text)
             if m:
                 # (_marker_rec, inline: most records are markers)

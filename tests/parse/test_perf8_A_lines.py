@@ -41,3 +41,36 @@ def test_timing_first_characters():
     for code in range(0x110000):
         c = chr(code)
         assert bool(first.fullmatch(c)) == (c in L._TIMING_FIRST or c.isdecimal()), hex(code)
+
+
+def _noise_by_regex(text, first):
+    """lines._noise as it was: every regex asked."""
+    if first in L._LAYOUT_FIRST and (L._PAGE_NUMBER.match(text) or L._RULE_LINE.match(text)):
+        return "layout"
+    if len(text) < 120 and ("意见" in text or "建议" in text or "留言" in text or "评论" in text) \
+            and lx.COMMENT_FORM_START.search(text):
+        return "form"
+    if first in L._BOILER_FIRST and (lx.FORM_FIELD.match(text) or lx.BOILERPLATE.match(text[:30])):
+        return "web"
+    if "文字大小" in text or "背景色" in text:
+        return "web"
+    return ""
+
+
+_NOISE_BITS = st.sampled_from(
+    list(L._BOILER_FIRST | L._LAYOUT_FIRST) + list(lx.BOILERPLATE_STARTS)
+    + ["姓 名", "联系电话", "内 容", "验证码", "手机", "标题", "：", ":", "页", "共", "12", "-", "—",
+       "|", " ", "\u2009", "\t", "\n", "=", "市", "做好", "[ 打印", "【打印】", "字体：", "来源:"])
+_NOISE_TEXTS = st.lists(_NOISE_BITS, min_size=1, max_size=8).map("".join)
+
+
+@settings(max_examples=5000, deadline=None)
+@given(_NOISE_TEXTS)
+def test_noise_as_regexes(text):
+    assert L._noise(text, text[0]) == _noise_by_regex(text, text[0])
+
+
+def test_noise_lines():
+    for text in ("- 3 -", "第 2 页 共 9 页", "第二条", "|---|---|", "| 1 | 做好 |", "==  ==", "* 姓名：",
+                 "•  联系电话:", "责任编辑：张三", "[ 打印本页 ]", "发布时间：2020", "电子邮箱：x"):
+        assert L._noise(text, text[0]) == _noise_by_regex(text, text[0]), text
