@@ -182,6 +182,15 @@ def _builder(origin: str, keep, expand1: bool, callback, name: str):
         return make or _same
     if keep == ((0, True), (1, False)) and make is None:
         return None  # _list: _list item, the list grows in place (Parser.parse)
+    # The two other shapes of list rules, without shape's loop below (as it shapes them):
+    if make is not None and keep == ((0, True),):
+        def spliced(children):  # rule: _list (the list itself, reused)
+            return make(children[0])
+        return spliced
+    if make is not None and keep == ((0, False), (1, True)):
+        def headed(children):  # rule: HEAD _list (a new list: HEAD then the list's items)
+            return make([children[0], *children[1]])
+        return headed
 
     def shape(children):
         out: list = []
