@@ -272,18 +272,19 @@ def _split_cells(raw: str, text: str, col: int, header_cols: int) -> list:
         return cells if len(cells) >= 2 else []
     else:
         return []
-    cells, pos = [], 0
+    cells = []
+    start = col  # the column where the part starts
     for part in text.split(sep):
-        inner = part.strip(_STRIP)
-        offset = pos + (len(part) - len(part.lstrip(_STRIP)))
-        cells.append((inner, col + offset))
-        pos += len(part) + 1
+        lead = part.lstrip(_STRIP)
+        cells.append((lead.rstrip(_STRIP), start + len(part) - len(lead)))
+        start += len(part) + 1
     if sep == "|":
         if cells and not cells[0][0]:
-            cells = cells[1:]
+            del cells[0]
         if cells and not cells[-1][0]:
-            cells = cells[:-1]
-    cells = [c for c in cells if sep == "|" or c[0]]
+            del cells[-1]
+    else:
+        cells = [c for c in cells if c[0]]
     return cells if len(cells) >= 2 else []
 
 
@@ -375,7 +376,8 @@ def classify_lines(lines) -> list[Rec]:
         if not text:  # blank lines (about half of a plan's lines) make no record
             continue
         number = line.number
-        col = len(raw) - len(text) + 1
+        # (lstrip gives back the line itself when it has no indentation: most lines)
+        col = 1 if text is raw else len(raw) - len(text) + 1
         text = text.rstrip(_STRIP)
         if c.in_form:
             append(Rec("NOISE", number, col, text))
