@@ -150,7 +150,9 @@ def _attach(node: Node, parts: list[Rec], header: Header, noise: list[Rec], wrap
             role = header.unit_role(unit_cells) if not rec.bracket else None
             unit_cells += 1
             node.clauses.append((pending_clause, "line" if rec.bracket else "cell", role))
-            node.group_clause = rec.bracket or bool(lx.FIELD.match(rec.text))
+            # (FIELD needs a colon: most cells have none, and no regex call then)
+            node.group_clause = rec.bracket or ("：" in text or ":" in text) and \
+                lx.FIELD.match(text) is not None
             pending_clause = []
             continue
         if kind == "FIELD":
