@@ -23,30 +23,41 @@ _S = " *"
 _NUM = r"(?:\d+|[一二三四五六七八九十两半]+)"
 _UNIT_TIME = r"(?:个)?" + _S + r"(?:工作日|自然日|日|天|小时|个月|月|周|星期)"
 
-# Order matters: the first alternative that matches at a position wins.
+# Order matters: the first alternative that matches at a position wins. Each is given with the
+# characters (a class's contents) its matches can start with, among those a match can start with
+# at all (_FIRST_CHAR: never a blank), for SCAN's dispatch (tests/parse/test_perf8_B.py works them
+# out from the parsed patterns).
+_N = "一二三四五六七八九十两半"
 _PATTERNS = [
-    ("duration", rf"(?:最迟|最长|最多|不超过)?{_S}{_NUM}{_S}{_UNIT_TIME}{_S}(?:以内|之内|内)"),
-    ("duration", r"法定(?:时限|期限)(?:内)?"),
-    ("duration", rf"(?<![\d年])(?:\d{{1,2}}|[一二三四五六七八九十两半]){_S}(?:个)?{_S}年{_S}(?:以内|之内|内)"),
-    ("frequency", rf"每{_S}(?:\d+|[一二三四五六七八九十两半])?{_S}(?:个)?{_S}(?:年|季度|季|月|周|旬|日|天|学期|星期)"
-                  rf"(?:{_S}(?:\d{{1,2}}{_S}月份?{_S})?(?:\d{{1,2}}{_S}[日号]{_S})?"
-                  rf"(?:底|末|中旬|上旬|下旬)?{_S}(?:之前|以前|前))?"),
-    ("frequency", r"按(?:照)?(?:年度|季度|月度|月|季|周|旬|日|年|半年)(?!份)(?![底末])"),
-    ("date", rf"(?:截至|截止|到|至)?{_S}\d{{4}}{_S}年{_S}"
-             rf"(?:(?:年底|年末|年内|年中|年初|上半年|下半年|底|末|内)|"
-             rf"(?:第?[一二三四1-4]季度(?:末|内|初)?)|"
-             rf"(?:\d{{1,2}}{_S}月份?{_S}(?:\d{{1,2}}{_S}[日号])?{_S}(?:底|末|中旬|上旬|下旬|初)?))"
-             rf"{_S}(?:之前|以前|为止|前|内|止)?"),
-    ("date", rf"(?:截至|截止|到|至)\d{{4}}{_S}年"),
-    ("date", rf"(?<![\d年])\d{{1,2}}{_S}月份?{_S}(?:\d{{1,2}}{_S}[日号])?{_S}(?:底|末|中旬|上旬|下旬|初)?{_S}(?:之前|以前|前|止)"),
-    ("date", rf"(?<![\d年])\d{{1,2}}{_S}月份?{_S}(?:底|末)"),
-    ("date", r"(?<![当每])(?<![去明])(?<!前)(?:年底前|年底|年末|年内|上半年|下半年|年中)(?![度份])"),
-    ("date", r"第?[一二三四1-4]季度(?:末|内|前|初)"),
+    ("duration", rf"最不\d{_N}",
+     rf"(?:最迟|最长|最多|不超过)?{_S}{_NUM}{_S}{_UNIT_TIME}{_S}(?:以内|之内|内)"),
+    ("duration", "法", r"法定(?:时限|期限)(?:内)?"),
+    ("duration", rf"\d{_N}",
+     rf"(?<![\d年])(?:\d{{1,2}}|[一二三四五六七八九十两半]){_S}(?:个)?{_S}年{_S}(?:以内|之内|内)"),
+    ("frequency", "每",
+     rf"每{_S}(?:\d+|[一二三四五六七八九十两半])?{_S}(?:个)?{_S}(?:年|季度|季|月|周|旬|日|天|学期|星期)"
+     rf"(?:{_S}(?:\d{{1,2}}{_S}月份?{_S})?(?:\d{{1,2}}{_S}[日号]{_S})?"
+     rf"(?:底|末|中旬|上旬|下旬)?{_S}(?:之前|以前|前))?"),
+    ("frequency", "按", r"按(?:照)?(?:年度|季度|月度|月|季|周|旬|日|年|半年)(?!份)(?![底末])"),
+    ("date", r"截到至\d",
+     rf"(?:截至|截止|到|至)?{_S}\d{{4}}{_S}年{_S}"
+     rf"(?:(?:年底|年末|年内|年中|年初|上半年|下半年|底|末|内)|"
+     rf"(?:第?[一二三四1-4]季度(?:末|内|初)?)|"
+     rf"(?:\d{{1,2}}{_S}月份?{_S}(?:\d{{1,2}}{_S}[日号])?{_S}(?:底|末|中旬|上旬|下旬|初)?))"
+     rf"{_S}(?:之前|以前|为止|前|内|止)?"),
+    ("date", "截到至", rf"(?:截至|截止|到|至)\d{{4}}{_S}年"),
+    ("date", r"\d",
+     rf"(?<![\d年])\d{{1,2}}{_S}月份?{_S}(?:\d{{1,2}}{_S}[日号])?{_S}(?:底|末|中旬|上旬|下旬|初)?{_S}"
+     r"(?:之前|以前|前|止)"),
+    ("date", r"\d", rf"(?<![\d年])\d{{1,2}}{_S}月份?{_S}(?:底|末)"),
+    ("date", "年上下", r"(?<![当每])(?<![去明])(?<!前)(?:年底前|年底|年末|年内|上半年|下半年|年中)(?![度份])"),
+    ("date", "第一二三四1-4", r"第?[一二三四1-4]季度(?:末|内|前|初)"),
     # 整改清单 deadline idioms meaning "now" (立即 alone is a manner word, like 及时)
-    ("date", r"立行立改|即知即改"),
-    ("frequency", r"(?<![年])(?:月度|季度)(?![末内])(?![初前])"),
-    ("vague", r"持续推进|(?<!可)持续|长期坚持|长期(?!以来|性)|按时间节点(?:完成|推进)?|适时|尽快|逐步|"
-              r"定期|另行通知|视情|择期"),
+    ("date", "立即", r"立行立改|即知即改"),
+    ("frequency", "月季", r"(?<![年])(?:月度|季度)(?![末内])(?![初前])"),
+    ("vague", "持长按适尽逐定另视择",
+     r"持续推进|(?<!可)持续|长期坚持|长期(?!以来|性)|按时间节点(?:完成|推进)?|适时|尽快|逐步|"
+     r"定期|另行通知|视情|择期"),
 ]
 # The leading look-aheads let the engine skip positions no alternative can start at: first one
 # character class (one test a position), then the exact starts. (Words, not classes like
@@ -57,8 +68,20 @@ _START_WORDS = ("立行", "即知", "最迟", "最长", "最多", "不超过", "
                 "年末", "年内", "年中", "上半年", "下半年", "月度", "月底", "月末", "季度", "持续", "长期",
                 "适时", "尽快", "逐步", "定期", "另行", "视情", "择期", "法定")
 _FIRST_CHAR = f"[{_START_CHARS}{''.join(sorted({w[0] for w in _START_WORDS}))}]"
+# The alternatives as written (the reference of tests/parse/test_perf6_C.py)
 _ALTERNATIVES = "(?:" + "|".join(f"(?P<{kind}{i}>{pat})"
-                                 for i, (kind, pat) in enumerate(_PATTERNS)) + ")"
+                                 for i, (kind, _, pat) in enumerate(_PATTERNS)) + ")"
+# The alternatives as SCAN tries them: each starts by taking a character of its first class,
+# steps back over it and finds its expression there (the same look-behind, look-ahead trick as
+# SCAN's, see below). An alternative of ``re`` that starts with a character class is skipped at
+# the cost of one class test when the character is not in it (the alternation's loop tests it
+# before entering), where one that starts with its group is entered, group and all, and fails
+# inside: the expressions a position's character cannot start are no longer tried (the regex
+# work of scanning the task texts of the 1 MB mix 66 -> 55 M instructions). Each class holds
+# every character its expression can start with, so an alternative matches where it did, and
+# the first that matches is the same one, with the same group and span.
+_DISPATCHED = "(?:" + "|".join(f"[{first}](?<=(?=(?P<{kind}{i}>{pat})).)"
+                               for i, (kind, first, pat) in enumerate(_PATTERNS)) + ")"
 # The expression is found inside a look-behind, behind its first character: the pattern starts
 # with that character's class, so ``re`` skips every other position in C (it only does so for a
 # pattern that starts with a character or class, not with a look-ahead), and more than nine in
@@ -75,9 +98,9 @@ _ALTERNATIVES = "(?:" + "|".join(f"(?P<{kind}{i}>{pat})"
 # plan) are a table look-up in the class's bitmap. (tests/parse/test_perf7_C.py: every ``\d``.)
 _SKIP_CHAR = (f"[0-9{''.join(sorted({w[0] for w in _START_WORDS} | set(_START_CHARS[2:])))}"
               r"\u0660-\u1fff\ua000-\uabff\uff10-\uff19\U00010000-\U0010ffff]")
-SCAN = rx(f"{_SKIP_CHAR}(?<=(?=(?=[{_START_CHARS}]|{'|'.join(_START_WORDS)}){_ALTERNATIVES})"
+SCAN = rx(f"{_SKIP_CHAR}(?<=(?=(?=[{_START_CHARS}]|{'|'.join(_START_WORDS)}){_DISPATCHED})"
           f"{_FIRST_CHAR})")
-_KIND = {f"{kind}{i}": kind for i, (kind, _) in enumerate(_PATTERNS)}
+_KIND = {f"{kind}{i}": kind for i, (kind, _, _) in enumerate(_PATTERNS)}
 
 # A 季度 that is part of a year name or a report title is no frequency.
 _NOT_TIMING_AFTER = ("报告", "报表", "计划", "目标", "任务", "工作报告")

@@ -1,0 +1,106 @@
+"""timing.SCAN tries an alternative only at a character of its first class (see
+``timing._DISPATCHED``): each class must hold every character its expression can start with,
+and the scan must find what the alternatives as written find (hypothesis)."""
+from __future__ import annotations
+
+import re
+from re import _constants as C
+from re import _parser
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planlint.parse import timing as T
+
+
+def _first(items) -> tuple[list, bool]:
+    """(what the first character of a match can be: chars and (lo, hi) ranges and categories,
+    whether the items can match the empty string), look-arounds and anchors taken as empty."""
+    out, nullable = [], True
+    for op, av in items:
+        if op is C.LITERAL:
+            found, empty = [av], False
+        elif op is C.IN:
+            assert all(o is not C.NEGATE for o, _ in av)
+            found, empty = [a if o is C.LITERAL else (o, a) for o, a in av], False
+        elif op is C.SUBPATTERN:
+            found, empty = _first(av[-1])
+        elif op is C.BRANCH:
+            found, empty = [], False
+            for alt in av[1]:
+                f, e = _first(alt)
+                found += f
+                empty = empty or e
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            found, empty = _first(av[2])
+            empty = empty or av[0] == 0
+        elif op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+            found, empty = [], True
+        else:  # pragma: no cover - an operator the patterns do not use
+            raise AssertionError(op)
+        out += found
+        if not empty:
+            return out, False
+    return out, nullable
+
+
+def _starts(first, ch: str) -> bool:
+    for f in first:
+        if isinstance(f, int):
+            if ord(ch) == f:
+                return True
+        elif f[0] is C.RANGE:
+            if f[1][0] <= ord(ch) <= f[1][1]:
+                return True
+        elif f[0] is C.CATEGORY:
+            assert f[1] is C.CATEGORY_DIGIT
+            if ch.isdecimal():
+                return True
+        else:  # pragma: no cover
+            raise AssertionError(f)
+    return False
+
+
+def test_each_first_class_holds_what_its_expression_can_start_with():
+    candidates = [chr(c) for c in range(0x110000) if re.match(T._FIRST_CHAR, chr(c))]
+    assert len(candidates) > 40
+    for kind, first, pattern in T._PATTERNS:
+        can, empty = _first(_parser.parse(pattern).data)
+        assert not empty, pattern
+        guard = re.compile(f"[{first}]")
+        for ch in candidates:
+            if _starts(can, ch):
+                assert guard.match(ch), (pattern, ch)
+
+
+# SCAN as it was before the dispatch: the alternatives as written, in the same look-behind
+_UNDISPATCHED = re.compile(T.SCAN.pattern.replace(T._DISPATCHED, T._ALTERNATIVES, 1))
+
+
+def _matches(pattern, text):
+    out, pos = [], 0
+    while (m := pattern.search(text, pos)) is not None:
+        out.append((m.lastgroup, m.span(m.lastgroup), m.span()))
+        pos = m.end(m.lastgroup)
+    return out
+
+
+_PIECES = ["2024年", "６月底前", "年底前", "一季度", "每月", "每 2 个月", "3个工作日内", "持续推进",
+           "长期", "年度报告", "十四五", "第三季度末", "截至2023年", "立行立改", "月度", "按季度",
+           "一年内", "半年内", "逐步", "上半年", "下旬", "做好", "工作", "，", "。", " ", "\u3000", "\t",
+           "٣", "௫", "𝟙", "a", "7", "12月", "1日", "到", "至", "截止", "法定", "时限", "最迟", "不超过",
+           "两", "个", "季度", "第", "即知即改", "可", "前", "当", "去", "按时间节点", "定期", "视情",
+           "适时", "另行通知", "择期", "尽快", "按照", "年", "月", "底", "末", "日", "号", "份", "之前"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join))
+def test_scan_finds_what_the_undispatched_alternatives_find(text):
+    spaced = text.replace("\t", " ").replace("\u3000", " ")
+    assert _matches(T.SCAN, spaced) == _matches(_UNDISPATCHED, spaced)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=30))
+def test_scan_finds_what_the_undispatched_alternatives_find_any_text(text):
+    assert _matches(T.SCAN, text) == _matches(_UNDISPATCHED, text)
