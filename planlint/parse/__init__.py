@@ -17,7 +17,7 @@ from planlint.parse.meta import read_meta
 from planlint.parse.nodes import Node, build_nodes
 from planlint.parse.structure import parse_blocks
 from planlint.parse.timing import scan
-from planlint.text import unit_key
+from planlint.text import fold
 
 
 def parse_source(source: Source, year: int | None = None) -> Plan:
@@ -188,7 +188,7 @@ def _union(clauses) -> list:
     for clause in clauses:
         keys = set()
         for unit in clause.units:
-            key = (unit_key(unit.name), unit.role)
+            key = (fold(unit.name), unit.role)  # unit_key without aliases
             if key in seen:
                 continue
             keys.add(key)

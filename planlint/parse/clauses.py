@@ -7,6 +7,7 @@ participants; a bare list (no role words) is all owners; labels (牵头单位：
 from __future__ import annotations
 
 import functools
+from operator import itemgetter
 
 from planlint.model import OWNER, PARTICIPANT, SUPERVISOR, Clause, Span, Unit
 from planlint.parse.grammars import parser
@@ -230,6 +231,9 @@ _GROUP_ROLE = {"lead": OWNER, "help": PARTICIPANT, "resp": None, "bare": None, O
                PARTICIPANT: PARTICIPANT, SUPERVISOR: SUPERVISOR}
 
 
+_TYPE = itemgetter(0)
+
+
 @functools.lru_cache(maxsize=8192)
 def _analyse(text: str, label_role: str | None):
     """What a clause text names, wherever it stands: (units as (name, start, end, role), people,
@@ -244,8 +248,17 @@ def _analyse(text: str, label_role: str | None):
         found = _one_unit(text, label_role)
         if found is not False:
             return found
+    if not _NOT_PLAIN.search(text) and ":" not in text and "：" not in text:
+        found = _plain_list(text, label_role)
+        if found is not False:
+            return found
+    return _parsed(text, label_role)
+
+
+def _parsed(text: str, label_role: str | None):
+    """_analyse by the general path: the clause's tokens, their parse, the parts read in turn."""
     tokens = _lex(text)
-    shape = _shape(tuple([t[0] for t in tokens]))
+    shape = _shape(tuple(map(_TYPE, tokens)))  # (map: no comprehension frame)
     if shape is None:
         return None
     units: list = []  # [name, start, end, role or None (resp, bare)]
@@ -268,7 +281,12 @@ def _analyse(text: str, label_role: str | None):
             continue
         _, unit_at, role_at = node
         if unit_at is not None:
-            pending.append(_trimmed(tokens[unit_at]))
+            tok = tokens[unit_at]
+            raw = tok[1]
+            if raw[:1] not in _TRIM_START and raw[-1:] not in _TRIM_END:
+                pending.append((raw, tok[2], tok[2] + len(raw)))  # _trimmed's common case
+            else:
+                pending.append(_trimmed(tok))
         if role_at is not None and pending:
             kind = _role_kind(tokens[role_at][1]) \
                 if current_label is None or current_label == OWNER else current_label
@@ -289,7 +307,7 @@ def _analyse(text: str, label_role: str | None):
                 unit[3] = role
     first = len(text) - len(text.lstrip())
     last = len(text.rstrip())
-    return tuple([tuple(u) for u in units]), tuple(people), text.strip(), first, \
+    return tuple(map(tuple, units)), tuple(people), text.strip(), first, \
         max(first + 1, last)
 
 
@@ -313,6 +331,75 @@ def _one_unit(text: str, label_role: str | None):
     if kind not in _GROUP_ROLE:
         return None
     return ((text, 0, len(text), _GROUP_ROLE[kind] or OWNER),), (), text, 0, len(text)
+
+
+# (number of units, whether a role word ends the text) -> whether the clause grammar reads
+# UNIT SEP UNIT … [ROLE] as one part a unit, the role word in the last part (a property of the
+# grammar, like _shape's memo, which it reads)
+_PLAIN_SHAPES: dict[tuple[int, bool], bool] = {}
+
+
+def _plain_list(text: str, label_role: str | None):
+    """_analyse of a plain text (no blank, bracket or colon: _lex_plain's) that _lex_plain reads
+    as units between single separators, the last maybe ending with a role word (UNIT SEP UNIT …
+    [ROLE]: most clauses naming more than one unit), read without the token list and the loop
+    over the parse, when the grammar reads those tokens as one part a unit (see _PLAIN_SHAPES).
+    False for any other text: the general path decides."""
+    # the runs between separators (each separator is one character), as _lex_plain's split
+    if "，" in text or "," in text or "；" in text or ";" in text:
+        runs = _SEP_SPLIT.split(text)[::2]
+    else:
+        runs = text.split("、")
+    last = len(runs) - 1
+    members = []
+    word = None
+    pos = 0
+    for i, part in enumerate(runs):
+        if not part:
+            return False  # no unit between two separators (or at an end)
+        end = pos + len(part)
+        body = part.rstrip("。.")
+        if body[-1:] in _ROLE_LAST:  # (_lex_plain's role test)
+            role = ROLE_AT_END.search(body, len(body.rstrip(_ROLE_CHARS)))
+            if role:
+                if i != last or not role.start():
+                    return False  # a role word before the last unit, or without a unit
+                word = role.group()
+                part = part[:role.start()]
+        if part[:1] not in _TRIM_START and part[-1:] not in _TRIM_END:
+            members.append((part, pos, pos + len(part)))  # _trimmed's common case
+        else:
+            members.append(_trimmed(("UNIT", part, pos)))
+        pos = end + 1
+    key = (len(members), word is not None)
+    ok = _PLAIN_SHAPES.get(key)
+    if ok is None:
+        n = len(members)
+        types = ("UNIT",) + ("SEP", "UNIT") * (n - 1) + (("ROLE",) if word else ())
+        want = tuple([("part", 2 * j, None) for j in range(n - 1)]) \
+            + (("part", 2 * n - 2, 2 * n - 1 if word else None),)
+        ok = _PLAIN_SHAPES[key] = _shape(types) == want
+    if not ok:
+        return False
+    # _parsed's loop over those parts: one group, closed by the role word or at the end
+    if label_role is None or label_role == OWNER:
+        kind = "bare" if word is None else _role_kind(word)
+    else:
+        kind = label_role
+    if kind == "people":
+        return (), tuple([name for name, _, _ in members]), text, 0, len(text)  # (_close's)
+    if kind not in _GROUP_ROLE:
+        return None  # (_close names nothing, then no unit and no person)
+    # the group's role; a role left open (resp, bare) is OWNER: nobody else in the clause leads
+    role = _GROUP_ROLE[kind] or OWNER
+    units = []
+    for name, start, end in members:
+        if name:  # (as _close)
+            units.append((name, start, end if end > start else start + 1, role))
+    if not units:
+        return None
+    # (a plain text has no blank to strip: str.strip's blanks are all \s, which _NOT_PLAIN finds)
+    return tuple(units), (), text, 0, len(text)
 
 
 def _close(kind: str, members: list, units: list, people: list) -> bool:
@@ -342,8 +429,12 @@ def parse_clause(pieces: list[Piece], kind: str, index: int = 0,
         if found is None:
             return None
         names, people, stripped, first, last = found
-        units = tuple([Unit(name, Span(line, column + start, line, column + end), role, index)
-                       for name, start, end, role in names])
+        if len(names) == 1:  # most clauses name one unit: no comprehension (a call in 3.11)
+            name, start, end, role = names[0]
+            units = (Unit(name, Span(line, column + start, line, column + end), role, index),)
+        else:
+            units = tuple([Unit(name, Span(line, column + start, line, column + end), role, index)
+                           for name, start, end, role in names])
         return Clause(stripped, Span(line, column + first, line, column + last), kind, units,
                       people)
     text, starts = _join(pieces)

@@ -104,3 +104,31 @@ def test_scan_finds_what_the_undispatched_alternatives_find(text):
 @given(st.text(max_size=30))
 def test_scan_finds_what_the_undispatched_alternatives_find_any_text(text):
     assert _matches(T.SCAN, text) == _matches(_UNDISPATCHED, text)
+
+
+# clauses._analyse: the one-unit and plain-list fast paths read what the general path reads
+from planlint.parse import clauses as CL  # noqa: E402
+
+_CLAUSE_PARTS = ["市财政局", "区府办", "县委组织部", "各乡镇人民政府", "由", "市", "局", "办", "、", "，",
+                 ",", "；", ";", "。", ".", "牵头", "负责", "配合", "参与", "协办", "落实", "分别", "按职责分工",
+                 "组织实施", "抓好", "指导", "主办", "协助", "（", "）", " ", "：", "责任单位", "牵头单位", "\u3000",
+                 "等", "各相关单位", "政府", "承办", "实施"]
+_LABEL_ROLES = [None, "owner", "participant", "supervisor", "people"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_CLAUSE_PARTS), max_size=10).map("".join),
+       st.sampled_from(_LABEL_ROLES))
+def test_analyse_fast_paths_read_what_the_general_path_reads(text, label_role):
+    assert CL._analyse.__wrapped__(text, label_role) == CL._parsed(text, label_role)
+
+
+def test_prefix_strip_by_string_tests():
+    from itertools import product
+
+    from planlint.parse.build import _PREFIX, _unprefixed
+    chars = ["截", "至", "止", "到", "于", "在", "a", "年", ""]
+    for n in range(4):
+        for parts in product(chars, repeat=n):
+            text = "".join(parts)
+            assert _unprefixed(text) == _PREFIX.sub("", text), text
