@@ -102,10 +102,13 @@ def _collect_clauses(nodes: list[Node], task_nodes: list[Node]) -> dict:
             for s in before:
                 out[s] = (out[s][0], list(out[node][1]))
     # A heading's own clause covers its tasks that name no unit.
+    heads: dict = {}  # a heading's own clauses, read once for all its tasks
     for node in task_nodes:
         parent = node.parent
         while not out[node][1] and parent is not None:
-            own = inline.extract(parent.pieces[:1])[1]
+            own = heads.get(parent)
+            if own is None:
+                own = heads[parent] = inline.extract(parent.pieces[:1])[1]
             if own or parent.clauses:
                 out[node] = (out[node][0], own + parent.clauses)
             parent = parent.parent
