@@ -429,14 +429,16 @@ def parse_clause(pieces: list[Piece], kind: str, index: int = 0,
         if found is None:
             return None
         names, people, stripped, first, last = found
+        span = Span(line, column + first, line, column + last)
         if len(names) == 1:  # most clauses name one unit: no comprehension (a call in 3.11)
             name, start, end, role = names[0]
-            units = (Unit(name, Span(line, column + start, line, column + end), role, index),)
+            # a unit that is the whole clause shares its (equal, frozen) span
+            units = (Unit(name, span if start == first and end == last else
+                          Span(line, column + start, line, column + end), role, index),)
         else:
             units = tuple([Unit(name, Span(line, column + start, line, column + end), role, index)
                            for name, start, end, role in names])
-        return Clause(stripped, Span(line, column + first, line, column + last), kind, units,
-                      people)
+        return Clause(stripped, span, kind, units, people)
     text, starts = _join(pieces)
     found = _analyse(text, label_role)
     if found is None:
