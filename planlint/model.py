@@ -23,6 +23,7 @@ def _frozen(cls):
     """
     cls = dataclass(eq=False, repr=False, init=False)(cls)
     cls.__init__ = _init_for(cls)
+    cls._make = _maker_for(cls)
     names = tuple(f.name for f in fields(cls))
     values = attrgetter(*names)  # a tuple, as every model class has two fields or more
     assert len(names) > 1
@@ -77,6 +78,32 @@ def _init_for(cls):
     init = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     return init
+
+
+def _maker_for(cls):
+    """A faster ``cls(...)`` for the parser's hot paths (same parameters and defaults; returns an
+    instance of ``cls`` with the same fields, set in the same order).
+
+    ``cls.__init__`` cannot set attributes (``__setattr__`` raises) and fills the instance dict
+    instead, which ``self.__dict__`` first has to build. The maker is a plain class of the same
+    layout whose ``__init__`` sets the fields as attributes (the interpreter's fast path for
+    instance attributes), then makes the instance a ``cls`` by ``__class__`` assignment (allowed
+    between plain classes of one layout): about a sixth less work per object."""
+    params, body, defaults = [], [], {"_cls": cls}
+    for f in fields(cls):
+        if f.default is MISSING:
+            params.append(f.name)
+        else:
+            defaults[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+        body.append(f"    self.{f.name} = {f.name}\n")
+    source = f"def __init__(self, {', '.join(params)}):\n" + "".join(body) \
+        + "    self.__class__ = _cls\n"
+    namespace: dict = {}
+    code = compile(source, f"<planlint.model.{cls.__qualname__}._make>", "exec")
+    exec(code, defaults, namespace)  # noqa: S102 (source text built above from the fields)
+    return type(f"{cls.__name__}Maker", (), {"__init__": namespace["__init__"],
+                                             "__module__": cls.__module__})
 
 
 @_frozen

@@ -18,6 +18,8 @@ from planlint.parse.nodes import Node, build_nodes
 from planlint.parse.structure import parse_blocks
 from planlint.parse.timing import scan
 from planlint.text import fold
+# the model's makers: the same objects, built with less work (see model._maker_for)
+_Span, _Task, _TextPiece = Span._make, Task._make, TextPiece._make
 
 
 def parse_source(source: Source, year: int | None = None) -> Plan:
@@ -55,7 +57,7 @@ def _parse_source(source: Source, year: int | None = None) -> Plan:
         sections=tuple(sections),
         tasks=tuple(tasks),
         markers=markers,
-        boilerplate=tuple(Span(r.line, r.column, r.line, r.column + len(r.text))
+        boilerplate=tuple(_Span(r.line, r.column, r.line, r.column + len(r.text))
                           for r in noise if r.label != "layout"),
     )
 
@@ -120,9 +122,9 @@ def _task(node: Node, raw, ids: dict, year) -> Task:
     if len(text_pieces) == 1:  # the common case: one piece of text, no join
         t, line, col = text_pieces[0]
         text = t
-        pieces = (TextPiece(t, line, col),)
+        pieces = (_TextPiece(t, line, col),)
     else:
-        pieces = tuple([TextPiece(t, line, col) for t, line, col in text_pieces])
+        pieces = tuple([_TextPiece(t, line, col) for t, line, col in text_pieces])
         text = "".join([t for t, _, _ in text_pieces])
     clauses = b.make_clauses(raw_clauses) if raw_clauses else ()
     owners, participants, supervisors, people = _roles(clauses) if clauses else _NO_ROLES
@@ -138,11 +140,11 @@ def _task(node: Node, raw, ids: dict, year) -> Task:
     found = scan(text) if pieces else None
     # Positional arguments, in Task's field order: called with keywords, a class gets them as a
     # dict, built and unpacked again (half of the cost of making a Task).
-    return Task(
+    return _Task(
         ids[node],  # id
         node.head.number,  # number
         node.level,  # level
-        Span(mspan.line, mspan.column, end_line, end_col if end_col > 1 else 1),  # span
+        _Span(mspan.line, mspan.column, end_line, end_col if end_col > 1 else 1),  # span
         marker,  # marker
         headings,  # headings
         text,  # text

@@ -9,6 +9,9 @@ from planlint.parse.clauses import parse_clause
 from planlint.parse.nodes import Node
 from planlint.parse.timing import YEAR_ONLY, resolve, scan_short
 from planlint.rxcache import rx
+# the model's makers: the same objects, built with less work (see model._maker_for)
+_Span, _Marker, _Timing = Span._make, Marker._make, Timing._make
+_Deadline, _Section = Deadline._make, Section._make
 
 _PREFIX = rx(r"^(?:截至|截止|到|至|于|在)")
 _ONE_CHAR_PREFIXES = frozenset("到至于在")
@@ -34,9 +37,9 @@ def marker_of(node: Node) -> Marker:
 
 def make_marker(node: Node) -> Marker:
     h = node.head
-    span = Span(h.line, h.mcol, h.line, h.mcol + len(h.marker))
+    span = _Span(h.line, h.mcol, h.line, h.mcol + len(h.marker))
     style = h.style or "bare"
-    return Marker(h.marker, h.number, h.value, node.level, style, span)
+    return _Marker(h.marker, h.number, h.value, node.level, style, span)
 
 
 def is_task(node: Node) -> bool:
@@ -90,23 +93,23 @@ def make_deadline(raw, year) -> Deadline | None:
     text = text.strip().rstrip("。.；;")
     if not text:
         return None
-    span = Span(line, column, line, column + len(text))
+    span = _Span(line, column, line, column + len(text))
     timing = tuple([_timing(s, e, k, t, line, column, year, True)
                     for s, e, k, t in scan_short(text)])
     if not timing and YEAR_ONLY.match(text):
         # a deadline column holding just a year (2018年, 2018年度) means within that year
-        timing = (Timing(text, DATE, span, resolve(text[:4] + "年底", year), True),)
+        timing = (_Timing(text, DATE, span, resolve(text[:4] + "年底", year), True),)
     if not timing:
         # a deadline value that states no date, period, duration or frequency is vague
-        timing = (Timing(text, VAGUE, span, None, True),)
-    return Deadline(text, span, timing)
+        timing = (_Timing(text, VAGUE, span, None, True),)
+    return _Deadline(text, span, timing)
 
 
 def _timing(start, end, kind, text, line, column, year, in_deadline) -> Timing:
-    span = Span(line, column + start, line, column + end)
+    span = _Span(line, column + start, line, column + end)
     resolved = resolve(text, year) if kind == "date" else None
-    return Timing(_unprefixed(text) if kind == "date" else text, kind, span, resolved,
-                  in_deadline)
+    return _Timing(_unprefixed(text) if kind == "date" else text, kind, span, resolved,
+                   in_deadline)
 
 
 def timing_of(found, pieces: tuple[TextPiece, ...], year) -> tuple[Timing, ...]:
@@ -117,14 +120,14 @@ def timing_of(found, pieces: tuple[TextPiece, ...], year) -> tuple[Timing, ...]:
     for start, end, kind, text in found:
         if single:
             piece = pieces[0]
-            span = Span(piece.line, piece.column + start, piece.line, piece.column + end)
+            span = _Span(piece.line, piece.column + start, piece.line, piece.column + end)
         else:
             line, column = _position(pieces, start)
             eline, ecolumn = _position(pieces, end - 1)
-            span = Span(line, column, eline, ecolumn + 1)
+            span = _Span(line, column, eline, ecolumn + 1)
         resolved = resolve(text, year) if kind == "date" else None
-        out.append(Timing(_unprefixed(text) if kind == "date" else text, kind, span,
-                          resolved, False))
+        out.append(_Timing(_unprefixed(text) if kind == "date" else text, kind, span,
+                           resolved, False))
     return tuple(out)
 
 
@@ -144,5 +147,5 @@ def section_of(node: Node, ids: dict) -> Section:
         m = node.marker = make_marker(node)
     mspan = m.span
     end_line, end_col = node.end
-    return Section(ids[node], node.head.number, node.level, (m.text + text).strip(), m,
-                   Span(mspan.line, mspan.column, end_line, end_col), ids[node.parent])
+    return _Section(ids[node], node.head.number, node.level, (m.text + text).strip(), m,
+                    _Span(mspan.line, mspan.column, end_line, end_col), ids[node.parent])

@@ -15,6 +15,8 @@ from planlint.parse.lalr import ParseError
 from planlint.parse.lexicon import (BLANKS, FIELD, HELP_ROLE, LABEL_ROLE, LEAD_ROLE, NOT_UNIT,
                                     ROLE_AT_END, UNIT_SUFFIXES, ends_like_unit)
 from planlint.rxcache import rx
+# the model's makers: the same objects, built with less work (see model._maker_for)
+_Span, _Unit, _Clause = Span._make, Unit._make, Clause._make
 
 Piece = tuple[str, int, int]  # text, line, column (1-based) of its first character
 
@@ -60,7 +62,7 @@ def _at(starts, offset: int) -> tuple[int, int]:
 def _span(starts, start: int, end: int) -> Span:
     """The span of text[start:end] (end > start), the text joined from several pieces."""
     (l1, c1), (l2, c2) = _at(starts, start), _at(starts, end - 1)
-    return Span(l1, c1, l2, c2 + 1)
+    return _Span(l1, c1, l2, c2 + 1)
 
 
 Tok = tuple[str, str, int]  # type (LABEL, UNIT, ROLE or SEP), text, offset in the clause text
@@ -429,24 +431,24 @@ def parse_clause(pieces: list[Piece], kind: str, index: int = 0,
         if found is None:
             return None
         names, people, stripped, first, last = found
-        span = Span(line, column + first, line, column + last)
+        span = _Span(line, column + first, line, column + last)
         if len(names) == 1:  # most clauses name one unit: no comprehension (a call in 3.11)
             name, start, end, role = names[0]
             # a unit that is the whole clause shares its (equal, frozen) span
-            units = (Unit(name, span if start == first and end == last else
-                          Span(line, column + start, line, column + end), role, index),)
+            units = (_Unit(name, span if start == first and end == last else
+                           _Span(line, column + start, line, column + end), role, index),)
         else:
-            units = tuple([Unit(name, Span(line, column + start, line, column + end), role, index)
-                           for name, start, end, role in names])
-        return Clause(stripped, span, kind, units, people)
+            units = tuple([_Unit(name, _Span(line, column + start, line, column + end), role,
+                                 index) for name, start, end, role in names])
+        return _Clause(stripped, span, kind, units, people)
     text, starts = _join(pieces)
     found = _analyse(text, label_role)
     if found is None:
         return None
     names, people, stripped, first, last = found
-    units = tuple([Unit(name, _span(starts, start, end), role, index)
+    units = tuple([_Unit(name, _span(starts, start, end), role, index)
                    for name, start, end, role in names])
-    return Clause(stripped, _span(starts, first, last), kind, units, people)
+    return _Clause(stripped, _span(starts, first, last), kind, units, people)
 
 
 def names_units(text: str, strict: bool) -> bool:

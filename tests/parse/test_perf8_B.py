@@ -132,3 +132,29 @@ def test_prefix_strip_by_string_tests():
         for parts in product(chars, repeat=n):
             text = "".join(parts)
             assert _unprefixed(text) == _PREFIX.sub("", text), text
+
+
+# model._maker_for: cls._make(...) builds what cls(...) builds
+import dataclasses  # noqa: E402
+
+import pytest  # noqa: E402
+
+from planlint import model as M  # noqa: E402
+
+_MODEL_CLASSES = [c for c in vars(M).values()
+                  if isinstance(c, type) and dataclasses.is_dataclass(c) and c.__module__ == M.__name__]
+
+
+@pytest.mark.parametrize("cls", _MODEL_CLASSES, ids=lambda c: c.__name__)
+def test_maker_builds_what_the_class_builds(cls):
+    names = [f.name for f in dataclasses.fields(cls)]
+    args = [f"{name}-{i}" for i, name in enumerate(names)]
+    made, plain = cls._make(*args), cls(*args)
+    assert type(made) is cls
+    assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
+    assert list(made.__dict__.items()) == list(plain.__dict__.items())
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(made, names[0], "x")
+    required = [f for f in dataclasses.fields(cls) if f.default is dataclasses.MISSING]
+    short = args[:len(required)]
+    assert cls._make(*short) == cls(*short)  # defaults as the class's
