@@ -12,7 +12,7 @@ from __future__ import annotations
 from planlint.parse import lexicon as lx
 from planlint.parse.clauses import names_units
 from planlint.parse.numerals import to_int
-from planlint.parse.timing import _FIRST_CHAR, scan_short
+from planlint.parse.timing import START_CHARACTERS, scan_short
 from planlint.rxcache import rx
 
 _STRIP = lx.BLANKS
@@ -337,11 +337,10 @@ def _clause_line(number: int, col: int, text: str) -> Rec | None:
     return Rec("CLAUSE", number, icol, inner, 0, "", "", None, "", 0, (), "", bracket, is_open)
 
 
-# Every timing expression scan finds starts at a character of timing._FIRST_CHAR's class (its
-# look-ahead), and a timing cell's first one starts within its first three characters: a text
-# with none there needs no scan. (\d is str.isdecimal: Unicode's Nd, for str patterns.)
-_TIMING_FIRST = frozenset(c for c in _FIRST_CHAR[1:-1] if c != "\\" and c != "d")
-assert _FIRST_CHAR == f"[\\d{''.join(sorted(_TIMING_FIRST, key=_FIRST_CHAR.index))}]"
+# Every timing expression scan finds starts at a decimal digit or a character of
+# timing.START_CHARACTERS, and a timing cell's first one starts within its first three
+# characters: a text with none there needs no scan.
+_TIMING_FIRST = START_CHARACTERS
 
 
 def _is_timing_cell(text: str) -> bool:

@@ -68,6 +68,9 @@ _START_WORDS = ("立行", "即知", "最迟", "最长", "最多", "不超过", "
                 "年末", "年内", "年中", "上半年", "下半年", "月度", "月底", "月末", "季度", "持续", "长期",
                 "适时", "尽快", "逐步", "定期", "另行", "视情", "择期", "法定")
 _FIRST_CHAR = f"[{_START_CHARS}{''.join(sorted({w[0] for w in _START_WORDS}))}]"
+# _FIRST_CHAR's characters but the decimal digits (\d: str.isdecimal), as a set: where a timing
+# expression can start, for callers that test a few characters before calling scan_short.
+START_CHARACTERS = frozenset(_START_CHARS[2:]) | frozenset(w[0] for w in _START_WORDS)
 # The alternatives as written (the reference of tests/parse/test_perf6_C.py)
 _ALTERNATIVES = "(?:" + "|".join(f"(?P<{kind}{i}>{pat})"
                                  for i, (kind, _, pat) in enumerate(_PATTERNS)) + ")"
