@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planlint.parse import timing as T
+from scan_reference import matches, texts
 
 _EXACT = re.compile(T.SCAN.pattern.replace(T._SKIP_CHAR, T._FIRST_CHAR, 1))
 
@@ -19,31 +20,16 @@ def test_skip_class_holds_every_first_character():
             assert skip.match(ch), hex(code)
 
 
-def _matches(pattern, text):
-    out, pos = [], 0
-    while (m := pattern.search(text, pos)) is not None:
-        out.append((m.lastgroup, m.span(m.lastgroup), m.span()))
-        pos = m.end(m.lastgroup)
-    return out
-
-
-_PIECES = ["2024年", "６月底前", "年底前", "一季度", "每月", "每 2 个月", "3个工作日内", "持续推进",
-           "长期", "年度报告", "十四五", "第三季度末", "截至2023年", "立行立改", "月度", "按季度",
-           "一年内", "半年内", "逐步", "上半年", "下旬", "做好", "工作", "，", "。", " ", "\u3000", "\t",
-           "٣", "௫", "𝟙", "가", "ｘ", "—", "“", "a", "7", "12月", "1日"]
-
-
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
-def test_scan_as_with_the_exact_first_class(text):
-    spaced = text.replace("\t", " ").replace("\u3000", " ")
-    assert _matches(T.SCAN, spaced) == _matches(_EXACT, spaced)
+@given(texts(12))
+def test_scan_as_with_the_exact_first_class(spaced):
+    assert matches(T.SCAN, spaced) == matches(_EXACT, spaced)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=30))
 def test_scan_as_with_the_exact_first_class_any_text(text):
-    assert _matches(T.SCAN, text) == _matches(_EXACT, text)
+    assert matches(T.SCAN, text) == matches(_EXACT, text)
 
 
 # lalr.Parser.parse: a Lark list rule's reduction keeps the list's state (no goto looked up); the

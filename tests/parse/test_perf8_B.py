@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planlint.parse import timing as T
+from scan_reference import matches, texts
 
 
 def _first(items) -> tuple[list, bool]:
@@ -77,33 +78,16 @@ def test_each_first_class_holds_what_its_expression_can_start_with():
 _UNDISPATCHED = re.compile(T.SCAN.pattern.replace(T._DISPATCHED, T._ALTERNATIVES, 1))
 
 
-def _matches(pattern, text):
-    out, pos = [], 0
-    while (m := pattern.search(text, pos)) is not None:
-        out.append((m.lastgroup, m.span(m.lastgroup), m.span()))
-        pos = m.end(m.lastgroup)
-    return out
-
-
-_PIECES = ["2024年", "６月底前", "年底前", "一季度", "每月", "每 2 个月", "3个工作日内", "持续推进",
-           "长期", "年度报告", "十四五", "第三季度末", "截至2023年", "立行立改", "月度", "按季度",
-           "一年内", "半年内", "逐步", "上半年", "下旬", "做好", "工作", "，", "。", " ", "\u3000", "\t",
-           "٣", "௫", "𝟙", "a", "7", "12月", "1日", "到", "至", "截止", "法定", "时限", "最迟", "不超过",
-           "两", "个", "季度", "第", "即知即改", "可", "前", "当", "去", "按时间节点", "定期", "视情",
-           "适时", "另行通知", "择期", "尽快", "按照", "年", "月", "底", "末", "日", "号", "份", "之前"]
-
-
 @settings(max_examples=1500, deadline=None)
-@given(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join))
-def test_scan_finds_what_the_undispatched_alternatives_find(text):
-    spaced = text.replace("\t", " ").replace("\u3000", " ")
-    assert _matches(T.SCAN, spaced) == _matches(_UNDISPATCHED, spaced)
+@given(texts(14))
+def test_scan_finds_what_the_undispatched_alternatives_find(spaced):
+    assert matches(T.SCAN, spaced) == matches(_UNDISPATCHED, spaced)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=30))
 def test_scan_finds_what_the_undispatched_alternatives_find_any_text(text):
-    assert _matches(T.SCAN, text) == _matches(_UNDISPATCHED, text)
+    assert matches(T.SCAN, text) == matches(_UNDISPATCHED, text)
 
 
 # clauses._analyse: the one-unit and plain-list fast paths read what the general path reads
