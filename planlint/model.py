@@ -56,12 +56,10 @@ def _no_delattr(self, name):
     raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
-def _init_for(cls):
-    """The dataclass ``__init__`` (same parameters, order and defaults), filling the instance
-    dict directly. A frozen dataclass's own ``__init__`` goes through ``object.__setattr__`` once
-    per field, which made building the model's ~65,000 objects per MB about a fifth of parsing; this
-    one takes about half as long. Assignment after construction still raises."""
-    params, body, defaults = [], [], {}
+def _parameters(cls) -> tuple[str, dict]:
+    """The dataclass ``__init__``'s parameter list as source text (fields in order, defaults
+    named ``_default_<field>``) and the namespace holding those defaults."""
+    params, defaults = [], {}
     for f in fields(cls):
         assert f.init and f.default_factory is MISSING, f"{cls.__name__}.{f.name}"
         if f.default is MISSING:
@@ -69,8 +67,17 @@ def _init_for(cls):
         else:
             defaults[f"_default_{f.name}"] = f.default
             params.append(f"{f.name}=_default_{f.name}")
-        body.append(f"    d[{f.name!r}] = {f.name}\n")
-    source = f"def __init__(self, {', '.join(params)}):\n    d = self.__dict__\n" + "".join(body)
+    return ", ".join(params), defaults
+
+
+def _init_for(cls):
+    """The dataclass ``__init__`` (same parameters, order and defaults), filling the instance
+    dict directly. A frozen dataclass's own ``__init__`` goes through ``object.__setattr__`` once
+    per field, which made building the model's ~65,000 objects per MB about a fifth of parsing; this
+    one takes about half as long. Assignment after construction still raises."""
+    params, defaults = _parameters(cls)
+    body = [f"    d[{f.name!r}] = {f.name}\n" for f in fields(cls)]
+    source = f"def __init__(self, {params}):\n    d = self.__dict__\n" + "".join(body)
     namespace: dict = {}
     # A file name of its own, so tracebacks and profiles tell the classes' constructors apart.
     code = compile(source, f"<planlint.model.{cls.__qualname__}.__init__>", "exec")
@@ -89,16 +96,10 @@ def _maker_for(cls):
     layout whose ``__init__`` sets the fields as attributes (the interpreter's fast path for
     instance attributes), then makes the instance a ``cls`` by ``__class__`` assignment (allowed
     between plain classes of one layout): about a sixth less work per object."""
-    params, body, defaults = [], [], {"_cls": cls}
-    for f in fields(cls):
-        if f.default is MISSING:
-            params.append(f.name)
-        else:
-            defaults[f"_default_{f.name}"] = f.default
-            params.append(f"{f.name}=_default_{f.name}")
-        body.append(f"    self.{f.name} = {f.name}\n")
-    source = f"def __init__(self, {', '.join(params)}):\n" + "".join(body) \
-        + "    self.__class__ = _cls\n"
+    params, defaults = _parameters(cls)
+    defaults["_cls"] = cls
+    body = [f"    self.{f.name} = {f.name}\n" for f in fields(cls)]
+    source = f"def __init__(self, {params}):\n" + "".join(body) + "    self.__class__ = _cls\n"
     namespace: dict = {}
     code = compile(source, f"<planlint.model.{cls.__qualname__}._make>", "exec")
     exec(code, defaults, namespace)  # noqa: S102 (source text built above from the fields)
