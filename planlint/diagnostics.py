@@ -107,9 +107,53 @@ class Fix(_Record):
         self.edits = edits
         self.safe = safe
 
+    def __eq__(self, other):  # a LineFix equals the Fix of the same edits
+        if not isinstance(other, Fix):
+            return NotImplemented
+        return self._values() == other._values()
+
+    __hash__ = _Record.__hash__
+
     def as_dict(self) -> dict:
         return {"safe": self.safe, "description": self.description,
                 "edits": [e.as_dict() for e in self.edits]}
+
+
+class LineFix(Fix):
+    """A fix of one-character edits on one line whose :class:`LineEdit` objects are made only
+    when asked for (``edits``).
+
+    ``offsets`` are the 0-based indexes (ints, ascending) in the line's ``text`` of the characters
+    to replace, each ``c`` by ``replace[c]``. A rule may propose thousands of such edits (a
+    line's half-width marks), and the edits cost more to make than the rest of the finding; the
+    JSON writer spells them from these fields. Equal to the :class:`Fix` of the same edits, and
+    shown as one.
+    """
+
+    __slots__ = ("line", "text", "offsets", "replace", "_edits")
+
+    def __init__(self, description: str, line: int, text: str, offsets: list[int], replace: dict,
+                 safe: bool = True):
+        self.description = description
+        self.safe = safe
+        self.line = line
+        self.text = text
+        self.offsets = offsets
+        self.replace = replace
+        self._edits = None
+
+    @property
+    def edits(self) -> tuple[Edit, ...]:
+        if self._edits is None:
+            line, text, replace = self.line, self.text, self.replace
+            self._edits = tuple([LineEdit(line, i + 1, i + 2, replace[text[i]]) for i in self.offsets])
+        return self._edits
+
+    def __repr__(self) -> str:
+        return "Fix" + super().__repr__()[len("LineFix"):]
+
+    def __reduce__(self):
+        return LineFix, (self.description, self.line, self.text, self.offsets, self.replace, self.safe)
 
 
 class Problem(_Record):

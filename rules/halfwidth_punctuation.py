@@ -17,7 +17,7 @@
 import re
 from functools import lru_cache
 
-from planlint.diagnostics import Fix, LineEdit, Problem
+from planlint.diagnostics import LineFix, Problem
 from planlint.model import Span
 from planlint.rules._chars import (boilerplate_lines, has_han, inside, is_cjk, line_texts,
                                    lines_holding, task_at, url_spans)
@@ -191,19 +191,13 @@ def _near_cjk(text: str, i: int) -> bool:
 
 def _problem(number: int, text: str, hits: list[int], task):
     """One finding for the line: every hit an edit, the distinct characters named once."""
-    # One loop for the edits and the distinct characters (no comprehension or map: each is a
-    # call of its own); a line has at most five distinct ones, so a list's ``in`` is cheap.
-    edits, chars = [], []
-    for i in hits:
-        c = text[i]
-        if c not in chars:
-            chars.append(c)
-        edits.append(LineEdit(number, i + 1, i + 2, FULL[c]))
-    shown = " ".join(chars)
+    # The edits are made only when asked for (LineFix): the JSON writer spells them without.
+    # The distinct characters in order of first appearance, in C (dict keys keep their order).
+    shown = " ".join(dict.fromkeys(map(text.__getitem__, hits)))
     count = len(hits)
     # Positional arguments: a plan can have thousands of these (Problem(span, message, task,
-    # fix, message_en), Fix(description, edits, safe)).
+    # fix, message_en), LineFix(description, line, text, offsets, replace, safe)).
     return Problem(Span(number, hits[0] + 1, number, hits[-1] + 2),
                    f"中文中使用了半角标点 {shown}（{count} 处），应为全角", task,
-                   Fix(f"改为全角标点（{count} 处）", tuple(edits), True),
+                   LineFix(f"改为全角标点（{count} 处）", number, text, hits, FULL, True),
                    f"half-width punctuation {shown} in Chinese text ({count}x); use full width")

@@ -17,6 +17,7 @@ except ImportError:  # not CPython
     from json.encoder import encode_basestring as _str, encode_basestring_ascii as _ascii
 
 from planlint import __version__
+from planlint.diagnostics import LineFix
 from planlint.model import Plan, Task, Unit
 
 
@@ -202,6 +203,27 @@ def _edits_json(edits, decimal: dict, tails: dict) -> str:
     return ", ".join(out)
 
 
+def _line_fix_json(fix, decimal: dict, tails: dict) -> str:
+    """A :class:`LineFix`'s edits, spelled from its fields without making the edits: all on one
+    line, column ``i + 1`` to ``i + 2`` for each offset ``i``, the text ``replace[text[i]]``. The
+    JSON after each replacement is spelled once a file (in ``tails``, keyed by the mapping's id:
+    the findings hold their mappings, so no id is reused while the file is written)."""
+    line = fix.line
+    if line.__class__ is not int:  # spelled as json.dumps spells it, by the general path
+        return _edits_json(fix.edits, decimal, tails)
+    text, replace = fix.text, fix.replace
+    ends = tails.get(id(replace))
+    if ends is None:
+        ends = tails[id(replace)] = {c: f', "text": {_str(r)}}}' for c, r in replace.items()}
+    head = f'{{"line": {line!r}, "column": '
+    mid = f', "end_line": {line!r}, "end_column": '
+    try:  # columns from the table
+        return ", ".join([f"{head}{decimal[i + 1]}{mid}{decimal[i + 2]}{ends[text[i]]}"
+                          for i in fix.offsets])
+    except KeyError:  # beyond the table (or a character ``replace`` lacks: the edits raise)
+        return _edits_json(fix.edits, decimal, tails)
+
+
 def _diagnostic_json(d, lang: str, heads: dict, decimal: dict, tails: dict, out: list) -> None:
     """Append one finding's pieces, and ", ", to ``out``."""
     s, fix, task = d.span, d.fix, d.task
@@ -213,7 +235,8 @@ def _diagnostic_json(d, lang: str, heads: dict, decimal: dict, tails: dict, out:
                 f'"message": ')
         if fix is not None:
             safe = "true" if fix.safe is True else _value(fix.safe)
-            edits = _edits_json(fix.edits, decimal, tails)
+            edits = (_line_fix_json(fix, decimal, tails) if fix.__class__ is LineFix
+                     else _edits_json(fix.edits, decimal, tails))
         message = d.message_en if lang == "en" and d.message_en else d.message  # Diagnostic.text
         # The position fields, up to the "task" key: exact ints from the table, else by repr.
         line, column, end_line, end_column = s.line, s.column, s.end_line, s.end_column
