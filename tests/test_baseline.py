@@ -1,6 +1,7 @@
 """Baselines: findings keyed by task identity, not line numbers; counted; end to end via the CLI."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 
@@ -60,8 +61,8 @@ def test_renumbered_headings_keep_the_key(tmp_path):
     a = hand_result(TEXT, TASKS, [("duplicate-unit", 2, 12, 14)])
     b = hand_result(TEXT, TASKS, [("duplicate-unit", 2, 12, 14)])
     task = b.plan.tasks[0]
-    renamed = task.__class__(**{**task.__dict__, "headings": ("二、总体",)})
-    b.plan = b.plan.__class__(**{**b.plan.__dict__, "tasks": (renamed,) + b.plan.tasks[1:]})
+    renamed = dataclasses.replace(task, headings=("二、总体",))
+    b.plan = dataclasses.replace(b.plan, tasks=(renamed,) + b.plan.tasks[1:])
     root = str(tmp_path)
     assert finding_key(a, a.diagnostics[0], root) == finding_key(b, b.diagnostics[0], root)
 

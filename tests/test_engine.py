@@ -1,4 +1,5 @@
 """The rule engine: stamping, selection, options, internal errors, YAML rules, per-path ignores."""
+import dataclasses
 from types import SimpleNamespace
 
 import pytest
@@ -105,7 +106,7 @@ def test_pattern_rule_scopes():
                 participants=(), supervisors=(), people=(),
                 deadline=Deadline("原则上年底前", Span(2, 12, 2, 18), ()), timing=(), section="")
     plan = make_plan("原则上", "1.原则上完成。原则上年底前")
-    plan = Plan(**{**plan.__dict__, "tasks": (task,)})
+    plan = dataclasses.replace(plan, tasks=(task,))
     spec = {"pattern": "原则上", "message": "m"}
     found = {scope: [(p.span.line, p.span.column, p.task) for p in
                      PatternRule("r", {**spec, "scope": scope}).check(plan, {})]

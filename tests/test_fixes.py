@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import os
 
 import pytest
@@ -164,7 +165,7 @@ def test_undecodable_bytes_are_not_exact(tmp_path):
 
 def test_docx_and_unreadable_are_refused(tmp_path):
     source = source_from_text(PLAN, "plan.docx")
-    source = source.__class__(**{**source.__dict__, "kind": "docx"})
+    source = dataclasses.replace(source, kind="docx")
     fix = fix_result(FileResult("plan.docx", source, None, [_dup_fix()]), _relint_none)
     assert fix.reason == "docx" and not fix.written
     from planlint.errors import ReadError

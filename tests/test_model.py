@@ -52,3 +52,14 @@ def test_constructed_objects_compare_hash_replace_pickle_and_stay_frozen():
     assert (source.bom, source.newline, source.kind) == (False, "\n", "text")
     with pytest.raises(TypeError):
         model.Span(1, 2, 3)
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda c: c.__name__)
+def test_objects_have_slots_and_pickle_and_copy_by_their_fields(cls):
+    import copy
+    args = [f"{f.name}-{i}" for i, f in enumerate(dataclasses.fields(cls))]
+    for obj in (cls(*args), cls._make(*args)):
+        assert not hasattr(obj, "__dict__")  # slots: no instance dict
+        for clone in (pickle.loads(pickle.dumps(obj)), copy.copy(obj), copy.deepcopy(obj)):
+            assert type(clone) is cls and clone == obj
+            assert [getattr(clone, f.name) for f in dataclasses.fields(cls)] == args
