@@ -153,11 +153,8 @@ class Classifier:
         out = [rec]
         while True:
             cur = out[-1]
-            # cheap necessary conditions before the regex: the next number, or an opening bracket
-            if rec.style == "cn-paren":
-                if "（" not in cur.text and "(" not in cur.text:
-                    break
-            elif str((cur.value or 0) + 1) not in cur.text:
+            # a cheap necessary condition before the regex scan (most markers have no sibling)
+            if not _sibling_possible(rec.style, (cur.value or 0) + 1, cur.text):
                 break
             nxt = next((m for m in pattern.finditer(cur.text)
                         if to_int(m.group("num")) == (cur.value or 0) + 1), None)
@@ -173,6 +170,27 @@ class Classifier:
             if cur.style != "cn-paren":
                 self.last_arabic = new.value or 0
         return out
+
+
+_CN_DIGIT_SET = frozenset(lx.CN_DIGITS)
+
+
+def _sibling_possible(style: str, value: int, text: str) -> bool:
+    """Whether _split_inline's pattern can find sibling ``value`` in ``text``, by str tests.
+    INLINE_CN_PAREN's match holds an opening bracket directly before a Chinese numeral;
+    INLINE_ARABIC's holds the number's digits then one of .．、, and its number equals
+    ``value`` only for ASCII digits (to_int reads no other digits), perhaps with leading
+    zeros: the text then holds ``str(value)`` and that separator."""
+    if style == "cn-paren":
+        for bracket in "（(":
+            i = text.find(bracket)
+            while i >= 0:
+                if text[i + 1:i + 2] in _CN_DIGIT_SET:
+                    return True
+                i = text.find(bracket, i + 1)
+        return False
+    digits = str(value)
+    return digits + "." in text or digits + "．" in text or digits + "、" in text
 
 
 def _marker_rec(m, number: int, col: int, body: str) -> Rec:
