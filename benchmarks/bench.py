@@ -95,6 +95,7 @@ def best_of(runs: int, fn) -> float:
 CONTENT_MEMOS = [
     ("planlint.text", "fold"),
     ("planlint.parse.clauses", "is_unit_name"), ("planlint.parse.clauses", "_analyse"),
+    ("planlint.parse.clauses", "_role_in"),
     ("planlint.parse.timing", "scan_short"), ("planlint.parse.timing", "resolve"),
     ("planlint.parse.numerals", "to_int"),
 ]

@@ -82,6 +82,20 @@ _NOT_PLAIN = rx(r"[\s（()）\ufeff\u200b]")
 _SEP_SPLIT = rx(r"([、，,；;])")
 
 
+@functools.lru_cache(maxsize=1024)
+def _role_in(tail: str) -> tuple[int, str] | None:
+    """(start, text) of ROLE_AT_END's match in ``tail``, or None: the role phrase a part ends
+    with, looked for in the run of role characters it ends with (``tail``, see _ROLE_CHARS).
+
+    ``ROLE_AT_END.search(body, cut)`` is this match moved by ``cut`` when ``tail`` is
+    ``body[cut:]``: the pattern looks neither behind its start nor past the text's end, so it
+    reads nothing before ``cut``. A memo: the clauses of a plan end with the same few role
+    phrases (牵头落实, 负责, 配合 …) after different units, and a regex call costs several times
+    a memo's look-up."""
+    role = ROLE_AT_END.search(tail)
+    return (role.start(), role.group()) if role else None
+
+
 def _lex(text: str) -> list[Tok]:
     """Tokens of a clause: split on separators, then a leading label and a trailing role.
 
@@ -107,13 +121,15 @@ def _lex(text: str) -> list[Tok]:
                 tokens.append(("ROLE", bracketed.group("role"), pos + bracketed.start("role")))
                 continue
         body = part.rstrip(_BODY_TRIM)
-        role = ROLE_AT_END.search(body, len(body.rstrip(_ROLE_CHARS))) \
-            if body[-1:] in _ROLE_LAST else None
-        unit = part[:role.start()] if role else part
+        role = None
+        if body[-1:] in _ROLE_LAST:
+            cut = len(body.rstrip(_ROLE_CHARS))
+            role = _role_in(body[cut:])
+        unit = part[:cut + role[0]] if role else part
         if unit.strip(BLANKS):
             tokens.append(("UNIT", unit, pos))
         if role:
-            tokens.append(("ROLE", role.group(), pos + role.start()))
+            tokens.append(("ROLE", role[1], pos + cut + role[0]))
     return tokens
 
 
@@ -148,11 +164,13 @@ def _lex_plain(text: str) -> list[Tok]:
                 continue
         body = part.rstrip("。.")
         if body[-1:] in _ROLE_LAST:
-            role = ROLE_AT_END.search(body, len(body.rstrip(_ROLE_CHARS)))
+            cut = len(body.rstrip(_ROLE_CHARS))
+            role = _role_in(body[cut:])
             if role:
-                if role.start():
-                    tokens.append(("UNIT", part[:role.start()], pos))
-                tokens.append(("ROLE", role.group(), pos + role.start()))
+                start = cut + role[0]
+                if start:
+                    tokens.append(("UNIT", part[:start], pos))
+                tokens.append(("ROLE", role[1], pos + start))
                 continue
         tokens.append(("UNIT", part, pos))
     return tokens
@@ -362,12 +380,13 @@ def _plain_list(text: str, label_role: str | None):
         end = pos + len(part)
         body = part.rstrip("。.")
         if body[-1:] in _ROLE_LAST:  # (_lex_plain's role test)
-            role = ROLE_AT_END.search(body, len(body.rstrip(_ROLE_CHARS)))
+            cut = len(body.rstrip(_ROLE_CHARS))
+            role = _role_in(body[cut:])
             if role:
-                if i != last or not role.start():
+                if i != last or not cut + role[0]:
                     return False  # a role word before the last unit, or without a unit
-                word = role.group()
-                part = part[:role.start()]
+                word = role[1]
+                part = part[:cut + role[0]]
         if part[:1] not in _TRIM_START and part[-1:] not in _TRIM_END:
             members.append((part, pos, pos + len(part)))  # _trimmed's common case
         else:
