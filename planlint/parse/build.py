@@ -104,9 +104,17 @@ def make_deadline(raw, year) -> Deadline | None:
     text = text.strip().rstrip("。.；;")
     if not text:
         return None
-    span = _Span(line, column, line, column + len(text))
-    timing = tuple([_timing(s, e, k, t, line, column, year, True)
-                    for s, e, k, t in scan_short(text)])
+    whole = len(text)
+    span = _Span(line, column, line, column + whole)
+    timing = []
+    for s, e, k, t in scan_short(text):  # (_timing, inline)
+        # a timing expression that is the whole value shares its (equal, frozen) span
+        tspan = span if s == 0 and e == whole else _Span(line, column + s, line, column + e)
+        if k == "date":
+            timing.append(_Timing(_unprefixed(t), k, tspan, resolve(t, year), True))
+        else:
+            timing.append(_Timing(t, k, tspan, None, True))
+    timing = tuple(timing)
     if not timing and YEAR_ONLY.match(text):
         # a deadline column holding just a year (2018年, 2018年度) means within that year
         timing = (_Timing(text, DATE, span, resolve(text[:4] + "年底", year), True),)
@@ -114,13 +122,6 @@ def make_deadline(raw, year) -> Deadline | None:
         # a deadline value that states no date, period, duration or frequency is vague
         timing = (_Timing(text, VAGUE, span, None, True),)
     return _Deadline(text, span, timing)
-
-
-def _timing(start, end, kind, text, line, column, year, in_deadline) -> Timing:
-    span = _Span(line, column + start, line, column + end)
-    resolved = resolve(text, year) if kind == "date" else None
-    return _Timing(_unprefixed(text) if kind == "date" else text, kind, span, resolved,
-                   in_deadline)
 
 
 def timing_of(found, pieces: tuple[TextPiece, ...], year) -> tuple[Timing, ...]:
@@ -153,10 +154,15 @@ def _position(pieces, offset):
 
 def section_of(node: Node, ids: dict) -> Section:
     text = node.pieces[0][0] if node.pieces else ""
+    h = node.head
     m = node.marker  # marker_of, inline
-    if m is None:
-        m = node.marker = make_marker(node)
-    mspan = m.span
+    if m is None:  # make_marker, inline
+        line, mcol = h.line, h.mcol
+        mspan = _Span(line, mcol, line, mcol + len(h.marker))
+        m = node.marker = _Marker(h.marker, h.number, h.value, node.level, h.style or "bare",
+                                  mspan)
+    else:
+        mspan = m.span
     end_line, end_col = node.end
-    return _Section(ids[node], node.head.number, node.level, (m.text + text).strip(), m,
+    return _Section(ids[node], h.number, node.level, (m.text + text).strip(), m,
                     _Span(mspan.line, mspan.column, end_line, end_col), ids[node.parent])
