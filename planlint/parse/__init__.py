@@ -9,7 +9,7 @@ from collections import Counter
 from operator import attrgetter
 
 from planlint.gcpause import paused
-from planlint.model import Marker, Plan, Source, Span, Task, TextPiece
+from planlint.model import Plan, Source, Span, Task, TextPiece
 from planlint.parse import build as b
 from planlint.parse import inline
 from planlint.parse.lines import classify_lines
@@ -19,7 +19,7 @@ from planlint.parse.structure import parse_blocks
 from planlint.parse.timing import scan
 from planlint.text import fold
 # the model's makers: the same objects, built with less work (see model._maker_for)
-_Span, _Task, _TextPiece, _Marker = Span._make, Task._make, TextPiece._make, Marker._make
+_Span, _Task, _TextPiece = Span._make, Task._make, TextPiece._make
 
 
 def parse_source(source: Source, year: int | None = None) -> Plan:
@@ -128,16 +128,10 @@ def _task(node: Node, raw, ids: dict, year) -> Task:
         text = "".join([t for t, _, _ in text_pieces])
     clauses = b.make_clauses(raw_clauses) if raw_clauses else ()
     owners, participants, supervisors, people = _roles(clauses) if clauses else _NO_ROLES
-    head = node.head
     marker = node.marker  # b.marker_of, inline
-    if marker is None:  # (always: every node gets its marker here or in section_of)
-        # b.make_marker, inline (one call less a task)
-        line, mcol = head.line, head.mcol
-        mspan = _Span(line, mcol, line, mcol + len(head.marker))
-        marker = node.marker = _Marker(head.marker, head.number, head.value, node.level,
-                                       head.style or "bare", mspan)
-    else:
-        mspan = marker.span
+    if marker is None:
+        marker = node.marker = b.make_marker(node)
+    mspan = marker.span
     end_line, end_col = node.end
     parent = node.parent
     # _headings, inline for a section whose headings are known
@@ -148,7 +142,7 @@ def _task(node: Node, raw, ids: dict, year) -> Task:
     # dict, built and unpacked again (half of the cost of making a Task).
     return _Task(
         ids[node],  # id
-        head.number,  # number
+        node.head.number,  # number
         node.level,  # level
         _Span(mspan.line, mspan.column, end_line, end_col if end_col > 1 else 1),  # span
         marker,  # marker

@@ -154,15 +154,10 @@ def _position(pieces, offset):
 
 def section_of(node: Node, ids: dict) -> Section:
     text = node.pieces[0][0] if node.pieces else ""
-    h = node.head
     m = node.marker  # marker_of, inline
-    if m is None:  # make_marker, inline
-        line, mcol = h.line, h.mcol
-        mspan = _Span(line, mcol, line, mcol + len(h.marker))
-        m = node.marker = _Marker(h.marker, h.number, h.value, node.level, h.style or "bare",
-                                  mspan)
-    else:
-        mspan = m.span
+    if m is None:
+        m = node.marker = make_marker(node)
+    mspan = m.span
     end_line, end_col = node.end
-    return _Section(ids[node], h.number, node.level, (m.text + text).strip(), m,
+    return _Section(ids[node], node.head.number, node.level, (m.text + text).strip(), m,
                     _Span(mspan.line, mspan.column, end_line, end_col), ids[node.parent])
