@@ -196,8 +196,9 @@ def _problem(number: int, text: str, hits: list[int], task):
     shown = " ".join(dict.fromkeys(map(text.__getitem__, hits)))
     count = len(hits)
     # Positional arguments: a plan can have thousands of these (Problem(span, message, task,
-    # fix, message_en), LineFix(description, line, text, offsets, replace, safe)).
-    return Problem(Span(number, hits[0] + 1, number, hits[-1] + 2),
+    # fix, message_en), LineFix(description, line, text, offsets, replace, safe)); the Span by
+    # the model's fast maker, as the parser makes its spans (the same object as Span(...)).
+    return Problem(Span._make(number, hits[0] + 1, number, hits[-1] + 2),
                    f"中文中使用了半角标点 {shown}（{count} 处），应为全角", task,
                    LineFix(f"改为全角标点（{count} 处）", number, text, hits, FULL, True),
                    f"half-width punctuation {shown} in Chinese text ({count}x); use full width")
