@@ -43,11 +43,15 @@ TEXTLINT_DIR = Path(tempfile.gettempdir()) / "planlint-bench-textlint"
 # ---- inputs -------------------------------------------------------------------------------------
 
 def plan_files() -> list[Path]:
-    corpus = Path(os.environ.get("PLANLINT_CORPUS", ROOT.parent / "shared" / "corpus"))
     found = [p for p in sorted((ROOT / "examples").glob("*")) if p.suffix in (".txt", ".md")]
-    if corpus.is_dir():
-        found += sorted(corpus.glob("*.txt"))
-    return found
+    return found + real_plan_files()
+
+
+def real_plan_files() -> list[Path]:
+    """The real plans (the corpus), without the examples: those are short and dense with tasks
+    (every layout in a few KB), so a byte of them costs about twice a byte of a real plan."""
+    corpus = Path(os.environ.get("PLANLINT_CORPUS", ROOT.parent / "shared" / "corpus"))
+    return sorted(corpus.glob("*.txt")) if corpus.is_dir() else []
 
 
 def load_texts(files: list[Path]) -> list[tuple[str, str]]:
@@ -77,6 +81,27 @@ def plan_of_size(texts, size: int) -> str:
 
 
 # ---- in-process throughput ----------------------------------------------------------------------
+
+def calibration() -> float:
+    """Seconds of a fixed pure-Python workload (calls, attribute reads, string work; best of
+    five): the in-process figures move with it, so it tells a slow hour (or a slower build of
+    Python: pyenv's default build takes ~1.3x as long as Debian's python3.11 on the same
+    machine) from a slow change."""
+    class Point:
+        __slots__ = ("x", "y")
+
+        def __init__(self, x, y):
+            self.x, self.y = x, y
+
+    def work():
+        total = 0
+        for i in range(60000):
+            p = Point(i, "项目" + str(i))
+            total += p.x + len(p.y.replace("项", "x"))
+        return total
+
+    return best_of(5, work)
+
 
 def best_of(runs: int, fn) -> float:
     best = float("inf")
@@ -317,6 +342,8 @@ def main(argv=None) -> int:
     size = sum(len(d) for _, d in docs)
     print(f"planlint benchmark: {len(files)} distinct plans, mix of {len(docs)} documents, "
           f"{size / MB:.2f} MB; python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+    print(f"machine speed now: a fixed pure-Python workload took {calibration() * 1000:.0f} ms "
+          "(compare runs by it: the same machine has run it up to ~2x slower at some hours)")
 
     print("\n[in one process; memos cleared before each document, see CONTENT_MEMOS]")
     for label, key, fn in (("read+parse", "parse_mbps", bench_parse),
@@ -326,6 +353,13 @@ def main(argv=None) -> int:
         print(f"  {mark(size / MB / t >= TARGETS[key])} {label:<12} {size / MB / t:6.2f} MB/s"
               f"  ({t * 1000:.0f} ms)   target >= {TARGETS[key]} MB/s"
               f"   [warm memos, repeated plans: {size / MB / warm:.2f} MB/s]")
+    real = real_plan_files()
+    if real:  # for information: the real plans alone, no target of their own
+        rdocs = documents(load_texts(real), int(args.min_mb * MB))
+        rsize = sum(len(d) for _, d in rdocs) / MB
+        print(f"       real plans alone ({len(real)} plans, {len(rdocs)} documents): "
+              f"read+parse {rsize / bench_parse(rdocs, args.runs):.2f} MB/s, "
+              f"full check {rsize / bench_check(rdocs, args.runs):.2f} MB/s")
     self_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"       peak RSS     {self_peak:6.1f} MB")
     for name in unclassified_memos():
