@@ -343,7 +343,7 @@ def main(argv=None) -> int:
     print(f"planlint benchmark: {len(files)} distinct plans, mix of {len(docs)} documents, "
           f"{size / MB:.2f} MB; python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
     print(f"machine speed now: a fixed pure-Python workload took {calibration() * 1000:.0f} ms "
-          "(compare runs by it: the same machine has run it up to ~2x slower at some hours)")
+          "(compare runs by it: on a shared machine it can vary ~2x, even within a minute)")
 
     print("\n[in one process; memos cleared before each document, see CONTENT_MEMOS]")
     for label, key, fn in (("read+parse", "parse_mbps", bench_parse),
