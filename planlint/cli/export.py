@@ -7,12 +7,13 @@ import click
 
 from planlint.cli.common import fail
 from planlint.cli.report import lint_for_output, lint_options
+from planlint.cli.usage import Choice
 from planlint.errors import PlanlintError
 
 
 @click.command("export")
 @lint_options
-@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default=None,
+@click.option("--format", "fmt", type=Choice(["csv", "xlsx"]), default=None,
               help="台账格式（默认按输出文件扩展名，否则为 csv）")
 @click.option("-o", "--output", required=True, help="输出文件（- 表示标准输出）")
 def export(paths, config_path, encoding, select, ignore, jobs, lang, fmt, output):

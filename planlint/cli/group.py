@@ -7,9 +7,38 @@ import click
 
 from planlint import __version__
 from planlint.cli import COMMANDS
+from planlint.cli.usage import lang_of, localize, unknown_command
 
 
 class LazyGroup(click.Group):
+    """The commands, imported when run; usage errors reported in the user's language
+    (:mod:`planlint.cli.usage`)."""
+
+    def parse_args(self, ctx, args):
+        ctx.meta["planlint.lang"] = lang_of(args)
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:  # planlint --bogus
+            raise localize(exc, ctx.meta["planlint.lang"]) from None
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:  # a command's options and arguments
+            raise localize(exc, ctx.meta.get("planlint.lang", "zh"), self._context_of(ctx)) from None
+
+    def _context_of(self, ctx):
+        """A bare context of the command being run (its usage line and options), or None."""
+        name = ctx.invoked_subcommand
+        command = self.get_command(ctx, name) if name else None
+        return click.Context(command, info_name=name, parent=ctx) if command else None
+
+    def resolve_command(self, ctx, args):
+        name = args[0]
+        if name not in COMMANDS and not name.startswith("-") and not ctx.resilient_parsing:
+            raise unknown_command(name, COMMANDS, ctx, ctx.meta.get("planlint.lang", "zh"))
+        return super().resolve_command(ctx, args)
+
     def list_commands(self, ctx):
         return list(COMMANDS)
 

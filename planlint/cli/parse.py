@@ -6,11 +6,12 @@ from __future__ import annotations
 import click
 
 from planlint.cli.common import lang_option
+from planlint.cli.usage import Choice
 
 
 @click.command("parse")
 @click.argument("path")
-@click.option("--format", "fmt", type=click.Choice(["json", "yaml"]), default="yaml",
+@click.option("--format", "fmt", type=Choice(["json", "yaml"]), default="yaml",
               show_default=True, help="输出格式")
 @click.option("--encoding", default=None, help="指定文本编码（默认自动识别）")
 @lang_option

@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from planlint.cli.common import fail, lang_option
+from planlint.cli.usage import FilePath, IntRange
 from planlint.errors import PlanlintError
 
 
@@ -11,12 +12,12 @@ def lint_options(func):
     """Options shared by ``report`` and ``export``: which files, how to read and lint them."""
     for option in reversed([
         click.argument("paths", nargs=-1, required=True),
-        click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+        click.option("--config", "config_path", type=FilePath(), default=None,
                      help="配置文件（默认使用离文件最近的 .planlint.yaml）"),
         click.option("--encoding", default=None, help="指定文本编码（默认自动识别）"),
         click.option("--select", default=None, help="只启用这些规则（名称或代码，逗号分隔）"),
         click.option("--ignore", default=None, help="停用这些规则（名称或代码，逗号分隔）"),
-        click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+        click.option("-j", "--jobs", type=IntRange(min=1), default=1, show_default=True,
                      help="并行处理的进程数"),
         lang_option,
     ]):

@@ -7,6 +7,7 @@ import sys
 import click
 
 from planlint.cli.common import EXIT_OK, fail, lang_option
+from planlint.cli.usage import Choice, FilePath
 from planlint.errors import PlanlintError
 
 
@@ -41,12 +42,12 @@ def _rules(config_path):
     return all_rules(load_for(".", config_path))
 
 
-config_option = click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+config_option = click.option("--config", "config_path", type=FilePath(), default=None,
                              help="配置文件（含自定义规则）；默认使用当前目录向上最近的 .planlint.yaml")
 
 
 @click.command("rules")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=Choice(["text", "json"]), default="text", show_default=True)
 @config_option
 @lang_option
 def rules(fmt, config_path, lang):
