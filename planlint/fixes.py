@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import os
 from dataclasses import dataclass, field
 from collections.abc import Callable, Iterable
 
@@ -199,6 +200,8 @@ def refusal(result) -> str | None:
         return result.source.kind
     if result.path in ("-", "<stdin>"):
         return "stdin"
+    if not os.path.isfile(result.path):  # a pipe (<(cat plan.txt)) or device: read once only
+        return "not-a-file"
     return None
 
 

@@ -173,6 +173,33 @@ def test_docx_and_unreadable_are_refused(tmp_path):
     assert fix_result(bad, _relint_none).reason == "unreadable"
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_a_pipe_is_refused_not_read_again(tmp_path):
+    """A pipe was read once when linted (``planlint check --fix <(cat plan.txt)``); reading it
+    again to fix it would find it empty or wait for a writer."""
+    import threading
+    fifo = tmp_path / "plan.txt"
+    os.mkfifo(fifo)
+    source = source_from_text(PLAN, str(fifo))
+    stop = threading.Event()
+
+    def writer():  # should the pipe be opened to be read again, it ends at once (no hang)
+        while not stop.is_set():
+            try:
+                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+            except OSError:  # no reader yet
+                pass
+            stop.wait(0.05)
+    thread = threading.Thread(target=writer, daemon=True)
+    thread.start()
+    try:
+        fix = fix_result(FileResult(str(fifo), source, None, [_dup_fix()]), _relint_none)
+    finally:
+        stop.set()
+        thread.join()
+    assert fix.reason == "not-a-file" and not fix.written
+
+
 def test_atomic_write_leaves_no_temp_file_and_keeps_mode(tmp_path):
     path = tmp_path / "plan.txt"
     path.write_bytes(PLAN.encode())

@@ -247,6 +247,41 @@ def test_stdin_empty():
     assert_clean(cli(["check", "--format", "json", "-"], stdin=b""))
 
 
+def test_stdin_over_the_limit_is_refused(monkeypatch):
+    import planlint.read as read
+    monkeypatch.setattr(read, "MAX_BYTES", 1000)
+    result = cli(["check", "--format", "json", "-"], stdin="一、总体要求\n".encode() * 100)
+    assert_clean(result)
+    assert result.exit_code == 2 and "<stdin>：文件过大（超过 0 MB 上限）" in result.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
+def test_an_endless_device_is_refused_not_read_forever(monkeypatch):
+    """A device or pipe reports size 0; it is read up to the limit, not to its end."""
+    import planlint.read as read
+    monkeypatch.setattr(read, "MAX_BYTES", 1 << 20)
+    with pytest.raises(PlanlintError) as refused:
+        read.read_path("/dev/zero")
+    assert "文件过大" in refused.value.text("zh") and "too large" in refused.value.text("en")
+
+
+def test_directory_walk_takes_regular_files_only(tmp_path):
+    """A named pipe found in a directory would block the run (reading waits for a writer); a
+    dangling link is no plan. A link to a plan is one. Named on the command line, paths are kept
+    as given (``<(cat plan.txt)`` is a pipe)."""
+    from planlint.cli.paths import expand
+    plan = tmp_path / "plan.txt"
+    plan.write_text(HEADINGS_ONLY, encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(plan)
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    fifo = tmp_path / "pipe.txt"
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(fifo)
+    assert expand((str(tmp_path),)) == [str(tmp_path / "link.txt"), str(plan)]
+    assert expand((str(fifo), str(tmp_path / "dangling.txt"))) == [
+        str(fifo), str(tmp_path / "dangling.txt")]
+
+
 def test_text_format_missing_file(tmp_path):
     result = cli(["check", str(tmp_path / "nope.txt")])
     assert_clean(result, json_out=False)

@@ -32,6 +32,8 @@ _REASONS = {
     "docx": ("不原地修改 .docx 文件", "a .docx file is not fixed in place"),
     "html": ("不原地修改 .html 文件", "an .html file is not fixed in place"),
     "stdin": ("标准输入无法原地修复", "standard input cannot be fixed in place"),
+    "not-a-file": ("不是普通文件（管道或设备），无法原地修复",
+                   "not a regular file (a pipe or device); cannot be fixed in place"),
 }
 
 

@@ -25,6 +25,11 @@ def expand(paths: tuple[str, ...]) -> list[str]:
                 stem, suffix = os.path.splitext(name)
                 if suffix.lower() in ALL_SUFFIXES and not name.startswith("~$") \
                         and stem.lower() not in NOT_PLANS:
-                    found.append(os.path.join(root, name))
+                    full = os.path.join(root, name)
+                    # Regular files only (a symlink to one counts): reading a named pipe found
+                    # in a directory would wait for a writer forever, and a dangling link is no
+                    # plan. Named on the command line, such paths are still read as given.
+                    if os.path.isfile(full):
+                        found.append(full)
         out.extend(sorted(found))
     return out

@@ -61,8 +61,31 @@ def read_one(path: str, encoding: str | None = None) -> Source:
     """A file, or standard input for ``-``."""
     if path == "-":
         import sys
-        return read_bytes(sys.stdin.buffer.read(), "<stdin>", encoding)
+        return read_bytes(_read_limited(sys.stdin.buffer, "<stdin>"), "<stdin>", encoding)
     return read_path(path, encoding)
+
+
+def _too_large(path: str, size: int | None) -> ReadError:
+    """``size``: the file's, or None for a stream read past the limit."""
+    limit = MAX_BYTES // 1048576
+    if size is None:
+        return ReadError(f"{path}：文件过大（超过 {limit} MB 上限）",
+                         f"{path}: file too large (over the {limit} MB limit)")
+    return ReadError(f"{path}：文件过大（{size // 1048576} MB，上限 {limit} MB）",
+                     f"{path}: file too large ({size // 1048576} MB, limit {limit} MB)")
+
+
+def _read_limited(stream, path: str) -> bytes:
+    """The stream's bytes, at most MAX_BYTES: a pipe, a device (/dev/zero) or standard input has
+    no size to check first, and reading it whole could exhaust memory. (Read a megabyte at a
+    time: ``read(MAX_BYTES + 1)`` would allocate that much for every call.)"""
+    chunks, total = [], 0
+    while chunk := stream.read(1 << 20):
+        total += len(chunk)
+        if total > MAX_BYTES:
+            raise _too_large(path, None)
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def read_path(path: str, encoding: str | None = None) -> Source:
@@ -71,11 +94,10 @@ def read_path(path: str, encoding: str | None = None) -> Source:
         if os.path.isdir(path):
             raise ReadError(f"{path}：是目录", f"{path}: is a directory")
         if size > MAX_BYTES:
-            raise ReadError(f"{path}：文件过大（{size // 1048576} MB，上限 {MAX_BYTES // 1048576} MB）",
-                            f"{path}: file too large ({size // 1048576} MB, limit "
-                            f"{MAX_BYTES // 1048576} MB)")
+            raise _too_large(path, size)
         with open(path, "rb") as fh:
-            data = fh.read()
+            # A regular file's size is checked above; a pipe or a device reports size 0.
+            data = fh.read() if size else _read_limited(fh, path)
     except FileNotFoundError:
         raise ReadError(f"{path}：文件不存在", f"{path}: no such file") from None
     except IsADirectoryError:
