@@ -14,8 +14,10 @@ import json
 import os
 from collections import Counter
 
+from planlint.atomic import write_atomic
 from planlint.errors import PlanlintError
 from planlint.rxcache import rx
+from planlint.shown import shown
 from planlint.text import fold
 
 VERSION = 1
@@ -69,7 +71,8 @@ def file_key(path: str, root: str) -> str:
     if path in ("-", "<stdin>"):
         return "<stdin>"
     rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
-    return rel.replace(os.sep, "/")
+    # (a name that is not UTF-8: the same key at every run, as text a baseline can hold)
+    return shown(rel.replace(os.sep, "/"))
 
 
 def keys(result, root: str) -> list[tuple]:
@@ -101,13 +104,11 @@ def write_baseline(path: str, results) -> int:
     findings = [{"rule": k[0], "file": k[1], "task": k[2], "text": k[3], "count": n}
                 for k, n in sorted(counts.items())]
     doc = {"planlint_baseline": VERSION, "findings": findings}
-    try:
-        with open(path, "w", encoding="utf-8", newline="\n") as fh:
-            json.dump(doc, fh, ensure_ascii=False, indent=1)
-            fh.write("\n")
-    except OSError as exc:
-        raise BaselineError(f"{path}：无法写入基线文件（{exc.strerror}）",
-                            f"{path}: cannot write the baseline ({exc.strerror})") from None
+    data = (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    try:  # whole or not at all: an earlier baseline survives a failed write
+        write_atomic(path, data)
+    except PlanlintError as exc:
+        raise BaselineError(f"{exc.text('zh')}（基线文件）", f"{exc.text('en')} (the baseline)") from None
     return sum(counts.values())
 
 

@@ -30,6 +30,8 @@ def __getattr__(name):  # ``from planlint.cli import cli`` imports click only th
 
 
 def main(argv=None):
+    from planlint.shown import display_streams
+    display_streams(sys.stdout, sys.stderr)  # a file name that is not UTF-8 never raises
     args = sys.argv[1:] if argv is None else list(argv)
     if "_PLANLINT_COMPLETE" not in os.environ:
         _without_click(args)  # returns when click must parse (and report what is wrong)

@@ -33,10 +33,22 @@ def artifact_uri(path: str) -> tuple[str, str | None]:
         return "stdin", None
     posix = path.replace(os.sep, "/")
     if os.path.isabs(path):
-        return "file://" + quote(posix if posix.startswith("/") else "/" + posix), None
+        return "file://" + _quote(posix if posix.startswith("/") else "/" + posix), None
     while posix.startswith("./"):
         posix = posix[2:]
-    return quote(posix), "%SRCROOT%"
+    return _quote(posix), "%SRCROOT%"
+
+
+def _quote(path: str) -> str:
+    """The path percent-encoded as UTF-8; a name that is not UTF-8 by its own bytes (which
+    Python holds as lone surrogates), so the URI still names the file."""
+    try:
+        return quote(path)
+    except UnicodeEncodeError:
+        try:
+            return quote(path.encode("utf-8", "surrogateescape"))
+        except UnicodeEncodeError:
+            return quote(path, errors="replace")
 
 
 def _location(uri: str, base: str | None) -> dict:

@@ -12,6 +12,7 @@ from datetime import date
 
 from planlint.diagnostics import SEVERITIES, SEVERITY_RANK
 from planlint.model import DATE, DURATION, FREQUENCY, VAGUE, Plan, Task
+from planlint.shown import shown
 
 # How a task without a resolved date is timed, in the order the report lists them.
 UNDATED_KINDS = (FREQUENCY, DURATION, VAGUE, "none")
@@ -147,7 +148,7 @@ def plan_view(index: int, result) -> PlanView:
     for i, task in enumerate(plan.tasks, 1):
         due, kind = due_date(task)
         views.append(TaskView(i, task, f"{prefix}-t{i}", by_task.get(task.id, []), due, kind))
-    return PlanView(index, result.path, plan, views, loose, ordered, prefix)
+    return PlanView(index, shown(result.path), plan, views, loose, ordered, prefix)
 
 
 def plan_views(results) -> list[PlanView]:
