@@ -38,8 +38,9 @@ _DAMAGED = {
 # "1.5月底前完成…": a marker before a digit, accepted only when it is the expected next number
 # (otherwise "1.5倍" at a line start would be read as item 1).
 DOT_BEFORE_DIGIT = rx(r"(?P<num>\d{1,3})[.．、](?=\d)")
-# A table cell holding only a row number.
-BARE_NUMBER = rx(rf"(?P<num>\d{{1,3}})[.．、]?[{WS}]*$")
+# A table cell holding only a row number (four digits or more only as the next row's number:
+# see lines.row_number).
+BARE_NUMBER = rx(rf"(?P<num>\d{{1,7}})[.．、]?[{WS}]*$")
 
 # Later markers inside a line: "…落实)2.做好…" — the next sibling after a sentence end.
 # (The sentence end is matched, not looked behind for: the engine then skips to candidates fast.)

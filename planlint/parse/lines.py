@@ -60,6 +60,12 @@ class Rec:
         return f"Rec({self.kind}, {self.line}:{self.column}, {self.text[:20]!r})"
 
 
+def row_number(num: str, last: int) -> bool:
+    """Whether a cell's number ``num`` is a row number: any of up to three digits; a longer one
+    (a year, an amount) only as the row after ``last`` (a table of a thousand rows and more)."""
+    return len(num) <= 3 or int(num) == last + 1
+
+
 class Classifier:
     """What one line tells about the next: the last arabic item number (a damaged marker is taken
     only as the next one), whether a comment form started (everything after it is noise), and the
@@ -77,7 +83,7 @@ class Classifier:
             return [Rec("HEADER", number, col, text, 0, "", "", None, "", 0, cells)]
         first = cells[0][0] if cells else ""
         m = lx.BARE_NUMBER.match(first)
-        if m:
+        if m and row_number(m.group("num"), self.last_arabic):
             num = m.group("num")
             self.last_arabic = value = int(num)
             # positional: kind, line, column, text, level, style, number, value, marker, mcol, cells
@@ -467,7 +473,7 @@ def classify_lines(lines) -> list[Rec]:
                 continue
         # (a bare row number starts with a digit: \d and str.isdecimal are both Unicode Nd)
         bare = bare_match(text) if first.isdecimal() else None
-        if bare:
+        if bare and row_number(bare.group("num"), c.last_arabic):
             num = bare.group("num")
             c.last_arabic = value = int(num)
             # positional: kind, line, column, text, level, style, number, value, marker, mcol
