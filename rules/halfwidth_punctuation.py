@@ -15,7 +15,7 @@
 选项：``chars``（默认 "():,;"）：要检查的半角标点。
 """
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from planlint.diagnostics import LineFix, Problem
 from planlint.model import Span
@@ -100,14 +100,14 @@ def _finder(wanted: set[str]):
                 and (not parens or ("(" not in text and ")" not in text) or simple(text) is not None)):
             return list(map(_START, find_wanted(text)))
         urls = url_spans(text) if ("/" in text or "@" in text or "www" in text) else []
+        near = _nearness(text) if _LONG_RUN.search(text) else partial(_near_cjk, text)
         hits: set[int] = set()
         if parens and ("(" in text or ")" in text):
             for i, j in _paren_pairs(text):
                 if urls and inside(urls, i):
                     continue
                 left, right = text[i] == "(", text[j] == ")"
-                if (left and right) and not (_near_cjk(text, i) or _near_cjk(text, j)
-                                             or has_han(text[i + 1:j])):
+                if (left and right) and not (near(i) or near(j) or has_han(text[i + 1:j])):
                     continue  # a half-width pair in English text; a mixed pair always counts
                 if left and want_open:
                     hits.add(i)
@@ -124,7 +124,7 @@ def _finder(wanted: set[str]):
             if ("\u3400" <= before <= "\u9fff" or "\u3400" <= after <= "\u9fff"
                     or is_cjk(before) or is_cjk(after)):
                 hits.add(i)
-            elif not (before.isdigit() and after.isdigit()) and _near_cjk(text, i):
+            elif not (before.isdigit() and after.isdigit()) and near(i):
                 hits.add(i)  # 1,000 and 10:30 are numbers; otherwise look past spaces
         return sorted(hits)
 
@@ -174,6 +174,31 @@ def _paren_pairs(text: str) -> list[tuple[int, int]]:
             if "(" == text[i] or ch == ")":
                 found.append((i, k))
     return found
+
+
+# A run of blanks and punctuation long enough that walking past it from each of its characters
+# (``_near_cjk``) would cost more than one pass over the line (``_nearness``).
+_LONG_RUN = rx("[" + re.escape("".join(sorted(_TRANSPARENT))) + "]{16,}")
+
+
+def _nearness(text: str):
+    """``_near_cjk(text, i)`` for every ``i`` of the text at once, in one pass each way: a line
+    of thousands of commas would otherwise take a walk across them from each comma."""
+    n = len(text)
+    left, right = [False] * n, [False] * n
+    last = False
+    for k in range(n):
+        left[k] = last  # whether the nearest character before k past the run is CJK
+        c = text[k]
+        if c not in _TRANSPARENT:
+            last = is_cjk(c)
+    last = False
+    for k in range(n - 1, -1, -1):
+        right[k] = last
+        c = text[k]
+        if c not in _TRANSPARENT:
+            last = is_cjk(c)
+    return lambda i: left[i] or right[i]
 
 
 def _near_cjk(text: str, i: int) -> bool:

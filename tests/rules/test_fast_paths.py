@@ -88,6 +88,16 @@ def test_offending_matches_the_definition_with_regex_classes(text, chars):
 
 
 @settings(max_examples=400)
+@given(st.lists(st.one_of(st.text(alphabet=" ,:;()（）：，；\t\u3000\u00a0", min_size=16, max_size=40),
+                          st.text(alphabet="1a中。“", max_size=4)), max_size=6).map("".join),
+       st.sampled_from(["():,;", ",", ":;", "(,", ")"]))
+def test_offending_on_long_runs_of_punctuation(text, chars):
+    """Lines with runs of 16 or more blanks and punctuation marks take the one-pass nearness
+    (halfwidth_punctuation._nearness) instead of a walk from each mark: the same hits."""
+    assert halfwidth_punctuation.offending(text, set(chars)) == reference_offending(text, set(chars))
+
+
+@settings(max_examples=400)
 @given(st.text(alphabet="a1 中\u3400\u4dbf\u4dc0\u9fff\ua000\u3000（", max_size=12))
 def test_has_han_matches_a_han_class(text):
     assert has_han(text) == bool(HAN.search(text))
