@@ -221,6 +221,7 @@ def _ids(nodes: list[Node]) -> dict:
     """Each node's hierarchical id (its parent's id, a dot, its number: "2.3.1"), keyed by the
     node; an id already given gets a suffix -2, -3 … Also ``ids[None] == ""`` (no parent)."""
     ids, taken, ordinal = {None: ""}, {}, {}
+    suffix: dict[str, int] = {}  # the next suffix to try for a repeated id (-2, -3 …)
     decimals = _DECIMALS
     for node in nodes:
         parent = node.parent
@@ -232,9 +233,14 @@ def _ids(nodes: list[Node]) -> dict:
         number = decimals[number] if number < 256 else str(number)
         candidate = f"{ids[parent]}.{number}" if parent is not None else number
         if candidate in taken:
-            base, n = candidate, 2
+            # (from where the last repeat of this id stopped: every suffix below it is taken,
+            # so a plan repeating one number thousands of times is not quadratic)
+            base, n = candidate, suffix.get(candidate, 2)
+            candidate = f"{base}-{n}"
             while candidate in taken:
-                candidate, n = f"{base}-{n}", n + 1
+                n += 1
+                candidate = f"{base}-{n}"
+            suffix[base] = n + 1
         taken[candidate] = None
         ids[node] = candidate
     return ids

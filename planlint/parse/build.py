@@ -1,6 +1,8 @@
 """Nodes → the model: decide which items are tasks, read their clauses, deadline and timing."""
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
 
 from planlint.model import (DATE, OWNER, PARTICIPANT, SUPERVISOR, VAGUE, Clause, Deadline, Marker,
                             Section, Span, TextPiece, Timing)
@@ -129,13 +131,16 @@ def timing_of(found, pieces: tuple[TextPiece, ...], year) -> tuple[Timing, ...]:
     something: most tasks state no time, and their caller skips the call)."""
     single = len(pieces) == 1  # the common case: offsets map straight onto one line
     out = []
+    ends = None  # each piece's end offset in the text, for the pieces of a multi-line task
     for start, end, kind, text in found:
         if single:
             piece = pieces[0]
             span = _Span(piece.line, piece.column + start, piece.line, piece.column + end)
         else:
-            line, column = _position(pieces, start)
-            eline, ecolumn = _position(pieces, end - 1)
+            if ends is None:
+                ends = list(accumulate([len(p.text) for p in pieces]))
+            line, column = _position(pieces, ends, start)
+            eline, ecolumn = _position(pieces, ends, end - 1)
             span = _Span(line, column, eline, ecolumn + 1)
         resolved = resolve(text, year) if kind == "date" else None
         out.append(_Timing(_unprefixed(text) if kind == "date" else text, kind, span,
@@ -143,11 +148,13 @@ def timing_of(found, pieces: tuple[TextPiece, ...], year) -> tuple[Timing, ...]:
     return tuple(out)
 
 
-def _position(pieces, offset):
-    for piece in pieces:
-        if offset < len(piece.text):
-            return piece.line, piece.column + offset
-        offset -= len(piece.text)
+def _position(pieces, ends, offset):
+    """The source position of the text's ``offset``: in the first piece ending after it (found
+    by bisection: a task of thousands of lines has thousands of pieces), or just past the last."""
+    k = bisect_right(ends, offset)
+    if k < len(pieces):
+        piece = pieces[k]
+        return piece.line, piece.column + offset - (ends[k] - len(piece.text))
     last = pieces[-1]
     return last.line, last.column + len(last.text)
 

@@ -164,6 +164,7 @@ def _labelled(joined: _Joined, a: int, b: int) -> list:
     if not marks or inner[:marks[0].start()].strip(lx.BLANKS + "；;，,"):
         return []
     items = []
+    has_lead = False  # a 牵头… field among the items so far
     for i, m in enumerate(marks):
         stop = marks[i + 1].start() if i + 1 < len(marks) else len(inner)
         value = inner[m.end():stop]
@@ -180,7 +181,8 @@ def _labelled(joined: _Joined, a: int, b: int) -> list:
             continue
         if role == "owner" and m.group("label").startswith("牵头"):
             role = "lead"
-        elif role == "owner" and any(k == "clause" and p[2] == "lead" for k, p in items):
+            has_lead = True
+        elif role == "owner" and has_lead:
             role = "participant"
         items.append(("clause", (parts, "field", role)))
     return items

@@ -21,7 +21,7 @@ class Node:
     builder makes one per item, and identity is what matters: nodes are dict keys)."""
 
     __slots__ = ("head", "level", "parent", "children", "pieces", "clauses", "deadline",
-                 "group_clause", "end", "marker", "headings", "aims", "is_row")
+                 "group_clause", "end", "marker", "headings", "aims", "is_row", "lead_field")
 
     def __init__(self, head: Rec, level: int, parent: "Node" | None = None):
         self.head = head
@@ -42,6 +42,7 @@ class Node:
         # a table row (a bare number or a pipe row), not a marked item; an attribute rather than
         # a property: the tree builder tests it in loops over the stack
         self.is_row = head.kind in _ROW_KINDS
+        self.lead_field = False  # a 牵头单位： field line is among its clauses
 
     def __repr__(self) -> str:
         return f"Node({self.head!r}, level={self.level})"
@@ -184,10 +185,10 @@ def _cells_done(node: Node, header: Header, unit_cells: int) -> bool:
 
 
 def _next_is_clause(parts, i) -> bool:
-    for rec in parts[i + 1:]:
-        if rec.kind == "NOISE":
-            continue
-        return rec.kind == "CLAUSE"
+    for k in range(i + 1, len(parts)):  # (not a slice: a copy of the rest at every open clause)
+        kind = parts[k].kind
+        if kind != "NOISE":
+            return kind == "CLAUSE"
     return False
 
 
@@ -222,13 +223,11 @@ def _field(node: Node, rec: Rec):
         return
     if text:
         if role == "owner":
-            for _, k, r in node.clauses:  # (a loop: ``any`` over a generator cost more)
-                if k == "field" and r == "lead":
-                    role = "participant"  # 牵头单位：X then 责任单位：Y — Y takes part (SPEC §1)
-                    break
-            else:
-                if label.startswith("牵头"):
-                    role = "lead"
+            if node.lead_field:
+                role = "participant"  # 牵头单位：X then 责任单位：Y — Y takes part (SPEC §1)
+            elif label.startswith("牵头"):
+                role = "lead"
+                node.lead_field = True
         node.clauses.append(([(text, line, column)], "field", role))
 
 
