@@ -121,9 +121,12 @@ def _display_each(text: str, start: int, end: int) -> tuple[str, int, int, int]:
 
 def window(text: str, start: int, end: int) -> tuple[str, int, int]:
     """Cut a line wider than MAX_WIDTH display columns down to a window around [start, end)."""
-    shown, a, b, width = _display(text, start, end)  # width: char_count_width(shown)
-    if width <= MAX_WIDTH:
-        return shown, a, b
+    if len(text) * 2 <= MAX_WIDTH and "\t" not in text:  # (no other character is over 2 wide)
+        return display(text, start, end)
+    # A long line's width is measured once, not at each of its findings: a line naming
+    # thousands of units has thousands of findings, and measuring it for each was quadratic.
+    if _width(text) <= MAX_WIDTH:
+        return display(text, start, end)
     budget = MAX_WIDTH // 2  # characters are up to two columns wide
     left = max(0, start - budget // 3)
     right = min(len(text), left + budget)
@@ -131,6 +134,12 @@ def window(text: str, start: int, end: int) -> tuple[str, int, int]:
     suffix = "…" if right < len(text) else ""
     return display(prefix + text[left:right] + suffix, start - left + len(prefix),
                    min(end, right) - left + len(prefix))
+
+
+@functools.lru_cache(maxsize=64)
+def _width(text: str) -> int:
+    """The display width of the whole line (see _display)."""
+    return _display(text, 0, 0)[3]
 
 
 def char_count_width(shown: str) -> int:
