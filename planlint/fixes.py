@@ -15,6 +15,8 @@ from __future__ import annotations
 import codecs
 import difflib
 import os
+import sys
+from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 from collections.abc import Callable, Iterable
 
@@ -89,12 +91,28 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def _overlaps_taken(ranges, taken: list[tuple[int, int]]) -> bool:
+    """Whether one of ``ranges`` overlaps a range in ``taken``: sorted, and no two of them
+    overlap, so their ends rise with their starts and only the ranges around each one's place
+    need comparing (a plan with thousands of fixes compared each with all before it)."""
+    for r in ranges:
+        k = bisect_right(taken, (r[1], sys.maxsize))  # the taken ranges starting at or before its end
+        while k:
+            k -= 1
+            t = taken[k]
+            if t[1] < r[0]:
+                break  # this one, and every one before it, ends before r starts
+            if _overlaps(r, t):
+                return True
+    return False
+
+
 def choose(text: str, diagnostics: Iterable[Diagnostic], unsafe: bool = False,
            starts: list[int] | None = None):
     """Pick fixes in document order; return (chosen [(diagnostic, ranges)], skipped diagnostics)."""
     starts = starts if starts is not None else line_starts(text)
     chosen: list[tuple[Diagnostic, list[tuple[int, int]]]] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # the chosen fixes' ranges, sorted
     skipped: list[Diagnostic] = []
     seen_fixes: set[Fix] = set()
     for diag in sorted(diagnostics, key=Diagnostic.sort_key):
@@ -109,12 +127,12 @@ def choose(text: str, diagnostics: Iterable[Diagnostic], unsafe: bool = False,
             skipped.append(diag)
             continue
         own = sorted(ranges)
-        if any(_overlaps(a, b) for a, b in zip(own, own[1:])) or \
-                any(_overlaps(r, t) for r in ranges for t in taken):
+        if any(_overlaps(a, b) for a, b in zip(own, own[1:])) or _overlaps_taken(ranges, taken):
             skipped.append(diag)
             continue
         seen_fixes.add(diag.fix)
-        taken.extend(ranges)
+        for r in own:
+            insort(taken, r)  # (in document order: mostly at the end)
         chosen.append((diag, ranges))
     return chosen, skipped
 

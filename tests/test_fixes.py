@@ -6,12 +6,15 @@ import dataclasses
 import os
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planlint.api import FileResult
 from planlint.diagnostics import Diagnostic, Edit, Fix
 from planlint.errors import PlanlintError
 from planlint.fixes import (
     EditError,
+    _overlaps,
     apply_ranges,
     choose,
     edit_range,
@@ -257,3 +260,46 @@ def test_cli_fix_twice_equals_once(tmp_path):
     assert "已修复 0 个问题" in res.stderr
     assert path.read_bytes() == once
     assert _cli(["check", "--diff", str(path)]).exit_code == 0
+
+
+def reference_choose(text, diagnostics, unsafe=False):
+    """choose() as first written: each fix's ranges compared with every range taken before."""
+    from planlint.fixes import fixable
+    starts = line_starts(text)
+    chosen, taken, skipped, seen = [], [], [], set()
+    for d in sorted(diagnostics, key=Diagnostic.sort_key):
+        if not fixable(d, unsafe):
+            continue
+        if d.fix in seen:
+            chosen.append((d, []))
+            continue
+        try:
+            ranges = [edit_range(text, starts, e) for e in d.fix.edits]
+        except EditError:
+            skipped.append(d)
+            continue
+        own = sorted(ranges)
+        if any(_overlaps(a, b) for a, b in zip(own, own[1:])) or \
+                any(_overlaps(r, t) for r in ranges for t in taken):
+            skipped.append(d)
+            continue
+        seen.add(d.fix)
+        taken.extend(ranges)
+        chosen.append((d, ranges))
+    return chosen, skipped
+
+
+_EDIT = st.tuples(st.integers(1, 3), st.integers(1, 9), st.integers(0, 3))  # line, column, length
+
+
+@settings(max_examples=500)
+@given(st.lists(st.lists(_EDIT, min_size=1, max_size=3), max_size=12))
+def test_choose_matches_the_pairwise_definition(fixes):
+    text = "一二三四五六七八\nabcdefgh\n甲乙丙丁戊己庚辛\n"
+    diagnostics = []
+    for k, edits in enumerate(fixes):
+        made = tuple(Edit(Span(line, col, line, col + length), "x") for line, col, length in edits)
+        span = made[0].span
+        diagnostics.append(Diagnostic(rule=f"r{k}", code="X001", severity="info", message="m",
+                                      span=span, fix=Fix("d", made, safe=True)))
+    assert choose(text, diagnostics) == reference_choose(text, diagnostics)
