@@ -138,11 +138,12 @@ def _grid(table) -> list[list[Cell]]:
                 for dc in range(_span(td.get("colspan"), 1)):
                     placed.setdefault((r + dr, c + dc), cell)
             c += 1
-    grid = []
-    for r in range(len(trs)):
-        width = max((c + 1 for (rr, c) in placed if rr == r), default=0)
-        grid.append([placed.get((r, c)) or Cell("") for c in range(width)])
-    return grid
+    widths: dict[int, int] = {}  # each row's width, in one pass over the cells (not one a row)
+    for rr, c in placed:
+        if c >= widths.get(rr, 0):
+            widths[rr] = c + 1
+    return [[placed.get((r, c)) or Cell("") for c in range(widths.get(r, 0))]
+            for r in range(len(trs))]
 
 
 def html_lines(text: str) -> list[Line]:
