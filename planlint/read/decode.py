@@ -31,14 +31,25 @@ _CONTROL = bytes(b for b in range(32) if b < 9 or 13 < b < 32 and b != 27)
 
 
 def looks_binary(data: bytes) -> bool:
-    """Many control bytes (NUL …) in the first 8 KB: not a text file."""
+    """Many control bytes (NUL …) in the first 8 KB, and not UTF-16 text: not a text file."""
     head = data[:8192]
     # Most files hold no control byte at all: one memchr per control byte tells so, at a fraction
     # of the cost of the translate below (about a tenth of reading a plan).
     if not head or not any(map(head.__contains__, _CONTROL)):
         return False
     controls = len(head) - len(head.translate(None, _CONTROL))
-    return controls / len(head) > 0.1
+    return controls / len(head) > 0.1 and not _utf16_text(head)
+
+
+def _utf16_text(head: bytes) -> bool:
+    """Whether ``head`` reads as ordinary text in UTF-16 without a BOM: its ASCII characters
+    are half NUL bytes, and so are those of many CJK characters (U+4E00 is 00 4E)."""
+    even = head[:len(head) // 2 * 2]
+    for codec in ("utf-16-le", "utf-16-be"):
+        text = even.decode(codec, "ignore")  # (a pair cut at the end of the 8 KB is dropped)
+        if len(text) * 2 >= len(even) - 4 and _plausibility(text) > 0.6:
+            return True
+    return False
 
 
 def decode(data: bytes, encoding: str | None = None, name: str = "") -> tuple[str, str, bool]:
