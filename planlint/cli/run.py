@@ -91,11 +91,25 @@ def _map(work, paths, jobs):
         # Standard input stays with this process (a worker's is /dev/null): read "-" here.
         here = {i: work(p) for i, p in enumerate(paths) if p == "-"}
         rest = [p for p in paths if p != "-"]
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_leave_interrupts_to_parent)
+        try:
             chunk = max(1, min(8, len(rest) // (jobs * 4)))
             done = iter(pool.map(work, rest, chunksize=chunk))
-            return [here[i] if i in here else next(done) for i in range(len(paths))]
+            out = [here[i] if i in here else next(done) for i in range(len(paths))]
+        except BaseException:  # Ctrl-C (or an error): drop the files not started, then stop
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
+        return out
     return [work(p) for p in paths]
+
+
+def _leave_interrupts_to_parent() -> None:
+    """Ctrl-C reaches every process of the terminal's group: a worker ignores it, and the parent
+    cancels the work left and reports the interruption (a worker dying mid-task left the pool
+    waiting for it)."""
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def lint_all(paths, config_path=None, encoding=None, select=None, ignore=None, jobs=0):
