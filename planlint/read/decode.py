@@ -41,13 +41,20 @@ def looks_binary(data: bytes) -> bool:
     return controls / len(head) > 0.1 and not _utf16_text(head)
 
 
+# What UTF-16 text has and bytes misread as UTF-16 hardly ever do: a line break (the code unit
+# 000A or 000D) or CJK punctuation and full-width forms (pairs of ASCII bytes read as UTF-16 are
+# mostly ideographs, never these).
+_UTF16_MARK = re.compile("[\n\r\u3000-\u303f\uff00-\uffef]")
+
+
 def _utf16_text(head: bytes) -> bool:
     """Whether ``head`` reads as ordinary text in UTF-16 without a BOM: its ASCII characters
     are half NUL bytes, and so are those of many CJK characters (U+4E00 is 00 4E)."""
     even = head[:len(head) // 2 * 2]
     for codec in ("utf-16-le", "utf-16-be"):
         text = even.decode(codec, "ignore")  # (a pair cut at the end of the 8 KB is dropped)
-        if len(text) * 2 >= len(even) - 4 and _plausibility(text) > 0.6:
+        if len(text) * 2 >= len(even) - 4 and _UTF16_MARK.search(text) \
+                and _plausibility(text) > 0.6:
             return True
     return False
 

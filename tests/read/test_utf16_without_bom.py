@@ -32,7 +32,8 @@ def test_examples_read_the_same_in_utf16_without_bom(path, codec):
 
 
 @pytest.mark.parametrize("data", [bytes(range(256)) * 20, b"\x00\x01\x02\x03" * 1000,
-                                  b"PNG\r\n\x1a\n" + bytes(4000)])
+                                  b"PNG\r\n\x1a\n" + bytes(4000),
+                                  b"abcdefgh\x01\x02" * 800])  # letters read as UTF-16 are ideographs
 def test_binary_data_is_still_refused(data):
     with pytest.raises(ReadError) as refused:
         read_bytes(data, "x.txt")
