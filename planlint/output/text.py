@@ -121,11 +121,10 @@ def _display_each(text: str, start: int, end: int) -> tuple[str, int, int, int]:
 
 def window(text: str, start: int, end: int) -> tuple[str, int, int]:
     """Cut a line wider than MAX_WIDTH display columns down to a window around [start, end)."""
-    if len(text) * 2 <= MAX_WIDTH and "\t" not in text:  # (no other character is over 2 wide)
-        return display(text, start, end)
-    # A long line's width is measured once, not at each of its findings: a line naming
-    # thousands of units has thousands of findings, and measuring it for each was quadratic.
-    if _width(text) <= MAX_WIDTH:
+    # A line short enough to fit whatever its characters (none but a tab is over 2 wide) is not
+    # measured; a long line's width is measured once, not at each of its findings (a line
+    # naming thousands of units has thousands of findings: measuring it for each was quadratic).
+    if len(text) * 2 <= MAX_WIDTH and "\t" not in text or _width(text) <= MAX_WIDTH:
         return display(text, start, end)
     budget = MAX_WIDTH // 2  # characters are up to two columns wide
     left = max(0, start - budget // 3)
