@@ -17,7 +17,9 @@ from planlint.rxcache import rx
 
 _STRIP = lx.BLANKS
 _PAGE_NUMBER = rx(r"^[-—–]\s*\d{1,3}\s*[-—–]$|^第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?$")
-_RULE_LINE = rx(r"^[|:\-\s—_=+*]{3,}$")
+# a table rule (``|---|---|``, ``=====``), or a line of pipes alone: the separator between the
+# cells of a table flattened one cell per line (``1`` / ``|`` / ``做好…`` / ``|`` / ``办公室``)
+_RULE_LINE = rx(r"^[|:\-\s—_=+*]{3,}$|^\|[|\s]*$")
 _SENTENCE_END = "。！？!?"
 _LABEL_FIRST = {label[0] for label in lx.LABEL_ROLE}
 _HEADER_FIRST = {word[0] for word in lx.HEADER_WORDS}
@@ -96,6 +98,13 @@ class Classifier:
             if not any(c for c, _ in rest):
                 return heading
             return heading + self._row(number, rest[0][1], text, rest)
+        # A numbered item in the first cell (| 3.做好…… | 办公室 |): a row of its own, the
+        # number taken from its marker (a table without a number column).
+        if heading and len(heading) == 1 and heading[0].kind == "MARKER" and heading[0].text:
+            rec = heading[0]
+            rec.kind, rec.cells = "ROWITEM", [(rec.text, rec.column)] + cells[1:]
+            rec.text = ""
+            return [rec]
         return [Rec("ROW", number, col, text, 0, "", "", None, "", 0, cells)]
 
     def _marker(self, number: int, col: int, text: str) -> list[Rec]:

@@ -62,9 +62,20 @@ def row_roles(cells, header: Header) -> list[str]:
     """Roles for the cells of one row (the number cell already removed)."""
     roles = [r for r in header.roles if r != "number"]
     texts = [c for c, _ in cells]
-    if roles and len(roles) == len(texts):
+    if roles and len(roles) == len(texts) and not _shifted(texts, roles):
         return roles
     return _guess(texts, [r for r in roles if r in UNIT_ROLES], "deadline" in roles or not roles)
+
+
+def _shifted(texts: list[str], roles: list[str]) -> bool:
+    """Whether a row whose cells match the header in number is shifted all the same: every unit
+    column empty while another cell names units (a merged first cell left out, an empty cell
+    added at the end: ``| 3.做好…… | 办公室 | |`` under 工作任务 / 具体要求 / 责任单位)."""
+    for text, role in zip(texts, roles):
+        if role in UNIT_ROLES and text:
+            return False
+    return any(text and role not in UNIT_ROLES and _names_units(text)
+               for text, role in zip(texts, roles))
 
 
 def _guess(texts: list[str], unit_roles=(), deadline=True) -> list[str]:

@@ -12,6 +12,7 @@ FIELDS = {
     "id": lambda t: t.id,
     "line": lambda t: t.line,
     "number": lambda t: t.number,
+    "text": lambda t: t.text,
     "owners": lambda t: [u.name for u in t.owners],
     "participants": lambda t: [u.name for u in t.participants],
     "supervisors": lambda t: [u.name for u in t.supervisors],
