@@ -89,7 +89,7 @@ def extract(pieces: list[Piece]):
     if not pieces:
         return [], [], None
     text = pieces[0][0] if len(pieces) == 1 else "".join([p[0] for p in pieces])
-    if not ("（" in text or "(" in text or "：" in text or ":" in text):
+    if not ("（" in text or "(" in text or "：" in text or ":" in text or _other_bracket(text)):
         # No bracket and no field label: only a closing role sentence can be a clause (the
         # common case, so the general path below is skipped).
         if not text:
@@ -121,7 +121,7 @@ def _spans(joined: _Joined) -> list:
     are (kind, payload) pairs (a labelled span may hold several fields)."""
     text = joined.text
     found = []
-    if "（" in text or "(" in text:
+    if "（" in text or "(" in text or _other_bracket(text):
         for start, end in _bracket_groups(text):
             inner = text[start + 1:end]
             items = _labelled(joined, start + 1, end) if "：" in inner or ":" in inner else None
@@ -168,6 +168,10 @@ def _labelled(joined: _Joined, a: int, b: int) -> list:
     for i, m in enumerate(marks):
         stop = marks[i + 1].start() if i + 1 < len(marks) else len(inner)
         value = inner[m.end():stop]
+        role = lx.LABEL_ROLE[m.group("label")]
+        if role != "deadline" and "。" in value:
+            # units end with their sentence: 〔责任单位：A、B按职责分工负责。具体任务……下同。〕
+            value = value[:value.index("。")]
         trimmed = value.rstrip(lx.BLANKS + "。；;，,.")
         lead = len(trimmed) - len(trimmed.lstrip(lx.BLANKS))
         trimmed = trimmed.strip(lx.BLANKS)
@@ -175,7 +179,6 @@ def _labelled(joined: _Joined, a: int, b: int) -> list:
             continue
         start = a + m.end() + lead
         parts = joined.slice(start, start + len(trimmed))
-        role = lx.LABEL_ROLE[m.group("label")]
         if role == "deadline":
             items.append(("deadline", (trimmed, parts[0][1], parts[0][2])))
             continue
@@ -201,16 +204,31 @@ def _has_role_word(text: str) -> bool:
     return False
 
 
+# Brackets a unit clause may be written in: round ones mostly, and 〔牵头单位：…〕 [牵头单位:…]
+# 【责任单位：…】 in some plans (nested ones are counted alike: 〔牵头单位：县发改局（粮食局）〕).
+_OPEN = "（(〔[【［"
+_OTHER = "〔〕[]【】［］"
+
+
+def _other_bracket(text: str) -> bool:
+    """Whether the text holds an opening bracket other than the round ones."""
+    return "〔" in text or "[" in text or "【" in text or "［" in text
+
+
 def _bracket_groups(text: str) -> list[tuple[int, int]]:
     """(start, end) of the outermost bracket groups, in order; end is the closing bracket's
     position, or len(text) for an unclosed group at the end that holds a role hint.
 
-    The brackets ``（()）`` are found by ``str.find`` (what ``re.finditer("[（()）]")`` finds,
-    sorted: a few calls for the two or so brackets of a line, against the engine's ~100
-    instructions per character); the half-width ones only when an ``in`` test finds one."""
+    The brackets (``（()）`` and the rarer ``〔〕[]【】［］``) are found by ``str.find`` (what
+    ``re.finditer`` of their class finds, sorted: a few calls for the two or so brackets of a
+    line, against the engine's ~100 instructions per character); the half-width round ones and
+    the rarer ones only when an ``in`` test finds one."""
     found = []
     find = text.find
-    for ch in "（()）" if "(" in text or ")" in text else "（）":
+    chars = "（()）" if "(" in text or ")" in text else "（）"
+    if _other_bracket(text) or "〕" in text or "]" in text or "】" in text or "］" in text:
+        chars += _OTHER
+    for ch in chars:
         i = find(ch)
         while i >= 0:
             found.append(i)
@@ -219,7 +237,7 @@ def _bracket_groups(text: str) -> list[tuple[int, int]]:
     groups = []
     depth, start = 0, -1
     for i in found:
-        if text[i] in "（(":
+        if text[i] in _OPEN:
             if depth == 0:
                 start = i
             depth += 1

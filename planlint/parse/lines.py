@@ -354,7 +354,7 @@ def _unitish(inner: str) -> bool:
 
 
 def _clause_line(number: int, col: int, text: str) -> Rec | None:
-    bracket = text[0] in "（(" and text[-1] in "）)" and len(text) > 2
+    bracket = text[0] in "（(〔[【［" and text[-1] in "）)〕]】］" and len(text) > 2
     inner, icol = (text[1:-1], col + 1) if bracket else (text, col)
     if len(inner) > (200 if bracket else 90) or ("。" in inner and "。" in inner.rstrip("。")) \
             or not _unitish(inner):
