@@ -72,7 +72,8 @@ HEADER_ROLES = {
                  "存在问题", "问题", "问题描述", "主要问题", "问题表现", "反馈问题"],
     "text": ["具体要求", "工作要求", "主要内容", "工作内容", "具体任务", "任务内容", "工作措施",
              "具体措施", "重点任务", "任务", "工作事项", "主要任务", "任务要求", "具体工作", "工作任务",
-             "整改措施", "整改要求", "整改任务", "整改内容"],
+             "整改措施", "整改要求", "整改任务", "整改内容", "民生实事", "实事项目", "项目名称",
+             "建设内容"],
     "owner": FIELD_ROLES["owner"] + ["牵头落实部门", "责任单位（部门）"],
     "participant": FIELD_ROLES["participant"],
     "supervisor": FIELD_ROLES["supervisor"],
@@ -170,10 +171,10 @@ AIMS = rx(r"指导思想|主要目标|总体要求|工作目标|基本原则|总
 # Cheap pre-check: a clause ends some part with an organisational noun or a role word.
 # (The one-character nouns as a class: the same matches as spelling each as an alternative, which
 # cost ~0.7 ms more to compile.)
-UNITISH = rx(r"(?:[局办委厅部院所室科处站队会组行社馆门位构区县镇乡场]|中心|政府|网站|"
+UNITISH = rx(r"(?:[局办委厅部院所室科处站队会组行社馆门位构区县镇乡场联关司团校台班道]|中心|政府|网站|"
                      r"牵头|负责|落实|配合)(?:[、，,；;。]|$)")
 # UNITISH's words, the one-character and the two-character ones (lines.py tests text ends by them).
-UNITISH_ONE = "局办委厅部院所室科处站队会组行社馆门位构区县镇乡场"
+UNITISH_ONE = "局办委厅部院所室科处站队会组行社馆门位构区县镇乡场联关司团校台班道"
 UNITISH_TWO = ("中心", "政府", "网站", "牵头", "负责", "落实", "配合")
 assert UNITISH.pattern == (f"(?:[{UNITISH_ONE}]|{'|'.join(UNITISH_TWO)})(?:[、，,；;。]|$)")
 

@@ -139,9 +139,16 @@ def _attach(node: Node, parts: list[Rec], header: Header, noise: list[Rec], wrap
             _row_cells(node, rec.cells, header, rec.line)
             continue
         if kind == "CLAUSE":
-            if not rec.bracket and not pending_clause and _cells_done(node, header, unit_cells):
-                continue  # e.g. a signature after the last row, not a unit cell
             text, line, column = rec.text, rec.line, rec.column
+            if not rec.bracket and not pending_clause and _cells_done(node, header, unit_cells):
+                if not (header.has_deadline and node.deadline is None and node.clauses
+                        and node.clauses[-1][1] == "cell"):
+                    continue  # e.g. a signature after the last row, not a unit cell
+                # A unit cell written one unit a line, before the row's deadline cell: more
+                # units of the same column.
+                node.clauses.append(([(text, line, column)], "cell", node.clauses[-1][2]))
+                node.extend_end(line, column, len(text))
+                continue
             pending_clause.append((text, line, column))
             end = (line, column + len(text))  # (node.extend_end, inline)
             if end > node.end:
