@@ -36,7 +36,7 @@ def _reference_text(c: L.Classifier, number: int, raw: str, text: str, col: int)
         if recs:
             return recs
     bare = lx.BARE_NUMBER.match(text) if first.isdecimal() else None
-    if bare:
+    if bare and L.row_number(bare.group("num"), c.last_arabic):
         c.last_arabic = int(bare.group("num"))
         return [L.Rec("NUMBER", number, col, "", number=bare.group("num"),
                       value=int(bare.group("num")), marker=text, level=0, mcol=col)]
