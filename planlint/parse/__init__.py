@@ -1,6 +1,6 @@
 """Source → Plan: classify lines, parse the structure (Lark), build the model.
 
-    read (Source) → lines.classify_lines → structure.parse_blocks (grammar/plan.lark)
+    read (Source) → lines.classify_lines → notice.plain_notice → structure.parse_blocks (grammar/plan.lark)
     → nodes.build_nodes → build (tasks, clauses, timing) → meta (title, year, draft) → Plan
 """
 from __future__ import annotations
@@ -15,6 +15,7 @@ from planlint.parse import inline
 from planlint.parse.lines import classify_lines
 from planlint.parse.meta import read_meta
 from planlint.parse.nodes import Node, build_nodes
+from planlint.parse.notice import plain_notice
 from planlint.parse.structure import parse_blocks
 from planlint.parse.timing import scan
 from planlint.text import fold
@@ -29,7 +30,7 @@ def parse_source(source: Source, year: int | None = None) -> Plan:
 
 
 def _parse_source(source: Source, year: int | None = None) -> Plan:
-    records = classify_lines(source.lines)
+    records = plain_notice(classify_lines(source.lines), source.lines)
     blocks = parse_blocks(records)
     nodes, preamble, noise = build_nodes(blocks, _wrap_width(source, records))
     meta = read_meta(source, preamble, nodes)
