@@ -161,7 +161,9 @@ FORM_FIELD_FIRST = "•·●-*姓联内验标手电"
 COMMENT_FORM_START = rx(r"请您.{0,20}(?:意见|建议)|(?:意见|建议).{0,10}(?:征集|反馈)表|我要留言|发表评论")
 
 # Plan kinds, for finding the title.
-TITLE_WORDS = rx(r"要点|方案|分工|办法|计划|清单|安排|意见|措施|任务")
+# (and their traditional forms: plans are published in both scripts)
+TITLE_WORDS = rx(r"要点|方案|分工|办法|计划|清单|安排|意见|措施|任务|分解|规划|细则|台账|"
+                 r"要點|辦法|計劃|清單|意見|任務|規劃|細則|臺賬")
 DRAFT_WORDS = rx(r"征求意见稿|送审稿|讨论稿|草案|初稿|修改稿|代拟稿")
 
 # Sections that state aims, not work: their items are not tasks.
