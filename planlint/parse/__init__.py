@@ -1,6 +1,7 @@
 """Source → Plan: classify lines, parse the structure (Lark), build the model.
 
-    read (Source) → lines.classify_lines → notice.plain_notice → structure.parse_blocks (grammar/plan.lark)
+    read (Source) → lines.classify_lines → notice.plain_notice → rows.unnumbered_rows
+    → structure.parse_blocks (grammar/plan.lark)
     → nodes.build_nodes → build (tasks, clauses, timing) → meta (title, year, draft) → Plan
 """
 from __future__ import annotations
@@ -16,6 +17,7 @@ from planlint.parse.lines import classify_lines
 from planlint.parse.meta import read_meta
 from planlint.parse.nodes import Node, build_nodes
 from planlint.parse.notice import plain_notice
+from planlint.parse.rows import unnumbered_rows
 from planlint.parse.structure import parse_blocks
 from planlint.parse.timing import scan
 from planlint.text import fold
@@ -30,7 +32,7 @@ def parse_source(source: Source, year: int | None = None) -> Plan:
 
 
 def _parse_source(source: Source, year: int | None = None) -> Plan:
-    records = plain_notice(classify_lines(source.lines), source.lines)
+    records = unnumbered_rows(plain_notice(classify_lines(source.lines), source.lines))
     blocks = parse_blocks(records)
     nodes, preamble, noise = build_nodes(blocks, _wrap_width(source, records))
     meta = read_meta(source, preamble, nodes)
