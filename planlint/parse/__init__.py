@@ -32,7 +32,8 @@ def parse_source(source: Source, year: int | None = None) -> Plan:
 
 
 def _parse_source(source: Source, year: int | None = None) -> Plan:
-    records = unnumbered_rows(plain_notice(classify_lines(source.lines), source.lines))
+    lines = source.lines
+    records = unnumbered_rows(plain_notice(classify_lines(lines), lines), lines)
     blocks = parse_blocks(records)
     nodes, preamble, noise = build_nodes(blocks, _wrap_width(source, records))
     meta = read_meta(source, preamble, nodes)

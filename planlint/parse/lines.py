@@ -321,6 +321,19 @@ def _split_cells(raw: str, text: str, col: int, header_cols: int) -> list:
     return cells if len(cells) >= 2 else []
 
 
+def lone_cell(text: str, col: int) -> tuple[str, int]:
+    """A line holding one table cell and the ``|`` beside it (工作任务 | / | 县财政局): the cell's
+    text and column (the text itself when it is no such line)."""
+    if text.count("|") != 1:
+        return text, col
+    if text[0] == "|":
+        cell = text[1:].lstrip(_STRIP)
+        return (cell, col + len(text) - len(cell)) if cell else (text, col)
+    if text[-1] == "|":
+        return text[:-1].rstrip(_STRIP) or text, col
+    return text, col
+
+
 def _is_header(text: str) -> bool:
     words = text.split()
     # (issuperset: the ``all(w in HEADER_WORDS …)`` test without a generator per call)
@@ -430,6 +443,9 @@ def classify_lines(lines) -> list[Rec]:
             if cells:
                 out += c._row(number, col, text, cells)
                 continue
+            if text.count("|") == 1 and (first == "|" or text[-1] == "|"):
+                text, col = lone_cell(text, col)
+                first = text[0]
         if first in _HEADER_FIRST and len(text) <= 80:
             words = text.split()
             # (issuperset: the ``all(w in HEADER_WORDS …)`` test without a generator)

@@ -24,14 +24,14 @@ from __future__ import annotations
 
 from planlint.parse import lexicon as lx
 from planlint.parse.clauses import names_units
-from planlint.parse.lines import Rec
+from planlint.parse.lines import Rec, lone_cell
 
 _UNIT_HEADERS = frozenset(w for role in ("owner", "participant") for w in lx.HEADER_ROLES[role])
 
 
-def unnumbered_rows(records: list[Rec]) -> list[Rec]:
-    """``records`` with a head record before each unnumbered table row (the list itself when
-    there is none)."""
+def unnumbered_rows(records: list[Rec], lines) -> list[Rec]:
+    """``records`` with a head record before each unnumbered table row, and a cell's own
+    numbered list as text (the list itself when there is neither)."""
     start = _unit_header(records)
     if start < 0:
         return records
@@ -40,6 +40,15 @@ def unnumbered_rows(records: list[Rec]) -> list[Rec]:
     while i < n:
         rec = records[i]
         kind = rec.kind
+        if kind == "MARKER" and _cell_list(records, i, out):
+            # 1.行政规范性文件集中公开 / 1.开展……2.按照……3.建立…… : the second line is the
+            # row's requirement cell, numbered on its own, not three items
+            line = lines[rec.line - 1].text
+            text, col = lone_cell(line.strip(lx.BLANKS), len(line) - len(line.lstrip(lx.BLANKS)) + 1)
+            out.append(Rec("TEXT", rec.line, col, text))
+            while i < n and records[i].line == rec.line:
+                i += 1
+            continue
         run = _run(records, i) if kind == "TEXT" or kind == "ROW" else None
         if not run:
             out.append(rec)
@@ -65,6 +74,21 @@ def unnumbered_rows(records: list[Rec]) -> list[Rec]:
             out += records[run[0][0]:end]
         i = end
     return out
+
+
+def _cell_list(records, i: int, out) -> bool:
+    """Whether the marker records[i] starts a numbered list inside a table cell: number 1 of
+    several on one line, right after a row item of the same style that has text of its own."""
+    rec = records[i]
+    if rec.value != 1 or i + 1 >= len(records) or records[i + 1].kind != "MARKER" \
+            or records[i + 1].line != rec.line:
+        return False
+    k = len(out) - 1
+    while k >= 0 and out[k].kind == "NOISE":
+        k -= 1
+    head = out[k] if k >= 0 else None
+    return head is not None and head.kind == "MARKER" and head.style == rec.style \
+        and head.line != rec.line and bool(head.text) and (head.value or 0) >= 1
 
 
 def _owns_first(records, i: int) -> bool:

@@ -22,6 +22,9 @@ def _reference_text(c: L.Classifier, number: int, raw: str, text: str, col: int)
         if "|" in text or c.header_cols >= 2 else None
     if cells:
         return c._row(number, col, text, cells)
+    if "|" in text:
+        text, col = L.lone_cell(text, col)
+        first = text[0]
     if len(text) <= 80 and first in L._HEADER_FIRST and L._is_header(text):
         words = text.split()
         if len(words) > 1:
