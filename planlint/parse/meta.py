@@ -61,7 +61,9 @@ def _clean(text: str) -> str | None:
 
 def _candidates(front) -> list[str]:
     """Front lines that read as a plan's (or its notice's) title."""
-    return [text for text in map(_clean, [r.text for r in front]) if _title_like(text)]
+    search = lx.TITLE_WORDS.search
+    return [text for text in map(_clean, [r.text for r in front if search(r.text)])
+            if _title_like(text)]
 
 
 def _title(front) -> tuple[str | None, int]:
@@ -69,8 +71,14 @@ def _title(front) -> tuple[str | None, int]:
     title-like line that is not a notice's title (关于印发……的通知), or a later one that states
     the year the first does not; the notice's title when there is no other."""
     notice = first = None
+    search = lx.TITLE_WORDS.search
     for i, r in enumerate(front):
-        text = _clean(r.text)
+        raw = r.text
+        # (cleaning takes only a prefix or suffix off: a line without title words, too long or
+        # holding a full stop stays so)
+        if len(raw) > 80 or "。" in raw or search(raw) is None:
+            continue
+        text = _clean(raw)
         if not _title_like(text):
             continue
         if _NOTICE.search(text):

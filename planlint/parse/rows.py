@@ -40,7 +40,7 @@ def unnumbered_rows(records: list[Rec], lines) -> list[Rec]:
     while i < n:
         rec = records[i]
         kind = rec.kind
-        if kind == "MARKER" and _cell_list(records, i, out):
+        if kind == "MARKER" and rec.value == 1 and _cell_list(records, i, out):
             # 1.行政规范性文件集中公开 / 1.开展……2.按照……3.建立…… : the second line is the
             # row's requirement cell, numbered on its own, not three items
             line = lines[rec.line - 1].text
