@@ -24,7 +24,7 @@ _TRIM = BLANKS
 _SEPS = set("、，,；;")
 # Separators; a bracket group is never split (各县（市、区）人民政府), and blanks between two
 # Chinese characters separate units written one per paragraph.
-_PART = rx(r"(?:[（(][^（()）]*[）)]|[^、，,；;\s\u3000（()）]|[（()）]|"
+_PART = rx(r"(?:[（(〔][^（()）〔〕]*[）)〕]|[^、，,；;\s\u3000（()）〔〕]|[（()）〔〕]|"
                    r"[\s\u3000]+(?![\u4e00-\u9fff（(])|(?<![\u4e00-\u9fff）)])[\s\u3000]+)+"
                    r"|[、，,；;]|[\s\u3000]+")
 _BRACKETED_ROLE = rx(r"[（(](?P<role>牵头|负责|配合|参与|协办|牵头单位|配合单位)[）)][\s\u3000。]*$")
@@ -39,7 +39,16 @@ def is_unit_name(name: str) -> bool:
         return True  # 各县（区）委、政府: the bare 政府 shares the previous unit's prefix
     if not 2 <= len(name) <= 32 or _BAD_IN_UNIT.search(name) or name in NOT_UNIT:
         return False
-    return name.endswith(UNIT_SUFFIXES) or ends_like_unit(name)  # (the first: most names)
+    if name.endswith(UNIT_SUFFIXES) or ends_like_unit(name):  # (the first: most names)
+        return True
+    if name[-1] in "）)〕":
+        # an alias or a note after the name: 规划信息处（爱卫办） 各镇（街） 市有关单位（见附件1，下同）
+        m = _TRAILING_GROUP.search(name)
+        return m is not None and m.start() >= 2 and is_unit_name(name[:m.start()])
+    return False
+
+
+_TRAILING_GROUP = rx(r"[（(〔][^（()）〔〕]*[）)〕]$")
 
 
 def _join(pieces: list[Piece]) -> tuple[str, list[tuple[int, int, int]]]:
@@ -78,7 +87,7 @@ _ROLE_CHARS = "".join(sorted({c for c in ROLE_AT_END.pattern if "\u4e00" <= c <=
 _BODY_TRIM = BLANKS + "。."
 # What _lex_plain handles: texts without brackets and without any character of BLANKS (\s
 # holds all of them but the zero-width \ufeff and \u200b).
-_NOT_PLAIN = rx(r"[\s（()）\ufeff\u200b]")
+_NOT_PLAIN = rx(r"[\s（()）〔〕\ufeff\u200b]")
 _SEP_SPLIT = rx(r"([、，,；;])")
 
 
