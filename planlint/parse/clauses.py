@@ -25,7 +25,7 @@ _SEPS = set("、，,；;")
 # Separators; a bracket group is never split (各县（市、区）人民政府), and blanks between two
 # Chinese characters separate units written one per paragraph.
 _PART = rx(r"(?:[（(〔][^（()）〔〕]*[）)〕]|[^、，,；;\s\u3000（()）〔〕]|[（()）〔〕]|"
-                   r"[\s\u3000]+(?![\u4e00-\u9fff（(])|(?<![\u4e00-\u9fff）)])[\s\u3000]+)+"
+                   r"[\s\u3000]+(?![\u4e00-\u9fff])|(?<![\u4e00-\u9fff）)])[\s\u3000]+)+"
                    r"|[、，,；;]|[\s\u3000]+")
 _BRACKETED_ROLE = rx(r"[（(](?P<role>牵头|负责|配合|参与|协办|牵头单位|配合单位)[）)][\s\u3000。]*$")
 _SHARED_PREFIX_TAILS = {"政府", "党委", "人大", "政协"}

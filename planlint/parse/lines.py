@@ -337,7 +337,8 @@ def lone_cell(text: str, col: int) -> tuple[str, int]:
 def _is_header(text: str) -> bool:
     words = text.split()
     # (issuperset: the ``all(w in HEADER_WORDS …)`` test without a generator per call)
-    return bool(words) and lx.HEADER_WORDS.issuperset(words)
+    return bool(words) and (lx.HEADER_WORDS.issuperset(words)
+                            or len(words) > 1 and "".join(words) in lx.HEADER_WORDS)
 
 
 def _all_headers(cells: list[str]) -> bool:
@@ -357,9 +358,14 @@ _UNITISH_LAST2 = frozenset(lx.UNITISH_TWO)
 
 
 def _unitish(inner: str) -> bool:
-    """``lx.UNITISH.search(inner)``, as a bool."""
+    """``lx.UNITISH.search(inner)``, as a bool; or, for a text ending with a bracket group (an
+    alias: 省编办（省审改办）), whether the text before the group is unit-ish."""
     if inner[-1:] in _UNITISH_LAST or inner[-2:] in _UNITISH_LAST2:
         return True  # (a match at the end)
+    if inner[-1:] in "）)〕":
+        k = max(inner.rfind("（"), inner.rfind("("), inner.rfind("〔"))
+        if k > 0 and _unitish(inner[:k].rstrip(_STRIP)):
+            return True
     if "、" in inner or "，" in inner or "；" in inner or "。" in inner or "," in inner \
             or ";" in inner or inner[-1:] == "\n":  # ($ matches before a final newline too)
         return lx.UNITISH.search(inner) is not None
@@ -453,6 +459,11 @@ def classify_lines(lines) -> list[Rec]:
                 if len(words) > 1:
                     c.header_cols = len(words)  # a one-line header: its rows are tab-separated
                 append(Rec("HEADER", number, col, text, 0, "", "", None, "", 0, [(text, col)]))
+                continue
+            if len(words) > 1 and "".join(words) in lx.HEADER_WORDS:
+                # one header cell spaced out (工 作 任 务, 责任 单位): read as its word
+                word = "".join(words)
+                append(Rec("HEADER", number, col, word, 0, "", "", None, "", 0, [(word, col)]))
                 continue
         if first in _LABEL_FIRST:
             m = field_match(text)

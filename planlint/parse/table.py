@@ -25,6 +25,9 @@ class Header:
         if rec.kind != "HEADER":
             return
         cells = [c for c, _ in rec.cells] if len(rec.cells) > 1 else rec.text.split()
+        # (a cell spaced out, 工 作 任 务, is its word)
+        cells = [c if c in _ROLE_OF or "".join(c.split()) not in _ROLE_OF else "".join(c.split())
+                 for c in cells]
         roles = [_ROLE_OF.get(c, "other") for c in cells]
         if len(rec.cells) <= 1 and rec.line - self._last_line <= 3:
             self.roles.extend(roles)  # one header cell a line
@@ -96,8 +99,12 @@ def _guess(texts: list[str], unit_roles=(), deadline=True) -> list[str]:
     rest = [i for i, role in enumerate(out) if role == "other" and texts[i]]
     if rest:
         out[max(rest, key=lambda i: len(texts[i]))] = "text"
-    elif texts:
-        out[max(range(len(texts)), key=lambda i: len(texts[i]))] = "text"
+    else:
+        # the longest cell that names no units (a row whose cells all name units, merged
+        # cells' continuation, has no text)
+        rest = [i for i, role in enumerate(out) if role not in UNIT_ROLES and texts[i]]
+        if rest:
+            out[max(rest, key=lambda i: len(texts[i]))] = "text"
     return out
 
 

@@ -27,6 +27,9 @@ def _reference_text(c: L.Classifier, number: int, raw: str, text: str, col: int)
         first = text[0]
     if len(text) <= 80 and first in L._HEADER_FIRST and L._is_header(text):
         words = text.split()
+        if not lx.HEADER_WORDS.issuperset(words):  # one header word spaced out
+            word = "".join(words)
+            return [L.Rec("HEADER", number, col, word, cells=[(word, col)])]
         if len(words) > 1:
             c.header_cols = len(words)
         return [L.Rec("HEADER", number, col, text, cells=[(text, col)])]
@@ -68,7 +71,7 @@ def _fields_of(rec) -> tuple:
 
 
 _PIECES = ["1.", "2.", "3、", "１.", "12", "1.5", "（一）", "（二）", "(3)", "一、", "二，", "①", "、",
-           "）", "#", "**", "责任单位：", "牵头单位:", "完成时限：", "序号", "工作任务", "责任单位",
+           "）", "#", "**", "责任单位：", "牵头单位:", "完成时限：", "序号", "工作任务", "责任单位", "责 任 单 位", "工 作", "任 务",
            "市财政局", "县教育局、", "牵头负责", "（市发展改革委负责）", "2024年底前", "长期坚持",
            "加强组织领导", "。", "；", "，", "|", "\t", "  ", "\u3000", " ", "请您提出意见", "意见征集表",
            "文字大小", "背景色", "发布时间：", "第1页", "---", "- 3 -", "做好", "工作"]
