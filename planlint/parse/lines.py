@@ -70,8 +70,9 @@ def row_number(num: str, last: int) -> bool:
 
 class Classifier:
     """What one line tells about the next: the last arabic item number (a damaged marker is taken
-    only as the next one), whether a comment form started (everything after it is noise), and the
-    column count of the last table header (its rows may then be split on tabs or wide gaps)."""
+    only as the next one), whether a comment form or a page footer started (everything after it is
+    noise), and the column count of the last table header (its rows may then be split on tabs or
+    wide gaps)."""
 
     def __init__(self):
         self.last_arabic = 0
@@ -244,7 +245,8 @@ def _layout(text: str, first: str) -> bool:
 
 
 def _noise(text: str, first: str) -> str:
-    """'layout' (page numbers, table rules), 'form' (a comment form starts), 'web', or ''.
+    """'layout' (page numbers, table rules), 'form' (a comment form starts), 'footer' (a web
+    page's footer starts), 'web', or ''.
     ``first`` is ``text[0]``. (The web forms' regexes are asked only of a text starting as one
     of their matches can: a bullet, a blank or a word's first character; a literal start.)"""
     if first in _LAYOUT_FIRST and _layout(text, first):
@@ -256,8 +258,10 @@ def _noise(text: str, first: str) -> str:
             (first in _FORM_FIRST or first.isspace()) and lx.FORM_FIELD.match(text)
             or text.startswith(lx.BOILERPLATE_STARTS) and lx.BOILERPLATE.match(text[:30])):
         return "web"
-    if "文字大小" in text or "背景色" in text:
-        return "web"
+    if "版权所有" in text or "ICP备" in text or "网站标识码" in text:
+        return "footer"  # a web page's footer: what follows is the page's too
+    if "文字大小" in text or "背景色" in text or "邮编" in text or "分辨率" in text:
+        return "web"  # (a page footer: 主办单位：… 版权所有：… is no field line)
     return ""
 
 
@@ -437,10 +441,11 @@ def classify_lines(lines) -> list[Rec]:
         # _noise's tests, in its order: by the first character, or by words anywhere
         if first in _NOISE_FIRST or (len(text) < 120 and (
                 "意见" in text or "建议" in text or "留言" in text or "评论" in text)) \
-                or "文字大小" in text or "背景色" in text:
+                or "文字大小" in text or "背景色" in text or "版权所有" in text or "ICP备" in text \
+                or "网站标识码" in text or "邮编" in text or "分辨率" in text:
             noise = _noise(text, first)
             if noise:
-                c.in_form = noise == "form"
+                c.in_form = noise == "form" or noise == "footer"
                 append(Rec("NOISE", number, col, text, 0, "", "", None, "", 0, (),
                            "layout" if noise == "layout" else ""))
                 continue

@@ -165,6 +165,9 @@ def _attach(node: Node, parts: list[Rec], header: Header, noise: list[Rec], wrap
             continue
         if kind == "FIELD":
             _field(node, rec)
+            if rec.label and _LABEL_ROLE_GET(rec.label) == "owner":
+                # a 责任单位： line after (1)… (2)… (3)…: may cover the siblings before it too
+                node.group_clause = True
             continue
         if kind == "TIMING":
             if not (header.has_deadline or node.is_row or node.deadline is None and

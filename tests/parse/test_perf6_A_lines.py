@@ -16,7 +16,7 @@ def _reference_text(c: L.Classifier, number: int, raw: str, text: str, col: int)
     first = text[0]
     noise = L._noise(text, first)
     if noise:
-        c.in_form = noise == "form"
+        c.in_form = noise == "form" or noise == "footer"
         return [L.Rec("NOISE", number, col, text, label="layout" if noise == "layout" else "")]
     cells = L._split_cells(raw, text, col, c.header_cols) \
         if "|" in text or c.header_cols >= 2 else None

@@ -52,7 +52,9 @@ def _noise_by_regex(text, first):
         return "form"
     if first in L._BOILER_FIRST and (lx.FORM_FIELD.match(text) or lx.BOILERPLATE.match(text[:30])):
         return "web"
-    if "文字大小" in text or "背景色" in text:
+    if "版权所有" in text or "ICP备" in text or "网站标识码" in text:
+        return "footer"  # a web page's footer: what follows is the page's too
+    if "文字大小" in text or "背景色" in text or "邮编" in text or "分辨率" in text:
         return "web"
     return ""
 
@@ -60,7 +62,7 @@ def _noise_by_regex(text, first):
 _NOISE_BITS = st.sampled_from(
     list(L._BOILER_FIRST | L._LAYOUT_FIRST) + list(lx.BOILERPLATE_STARTS)
     + ["姓 名", "联系电话", "内 容", "验证码", "手机", "标题", "：", ":", "页", "共", "12", "-", "—",
-       "|", " ", "\u2009", "\t", "\n", "=", "市", "做好", "[ 打印", "【打印】", "字体：", "来源:"])
+       "|", " ", "\u2009", "\t", "\n", "=", "市", "做好", "[ 打印", "【打印】", "字体：", "来源:", "版权所有", "邮编", "主办单位"])
 _NOISE_TEXTS = st.lists(_NOISE_BITS, min_size=1, max_size=8).map("".join)
 
 
