@@ -1,6 +1,6 @@
 """Source → Plan: classify lines, parse the structure (Lark), build the model.
 
-    read (Source) → lines.classify_lines → notice.plain_notice → rows.unnumbered_rows
+    read (Source) → [script.folded] → lines.classify_lines → notice.plain_notice → rows.unnumbered_rows
     → structure.parse_blocks (grammar/plan.lark)
     → nodes.build_nodes → build (tasks, clauses, timing) → meta (title, year, draft) → Plan
 """
@@ -12,7 +12,7 @@ from operator import attrgetter
 from planlint.gcpause import paused
 from planlint.model import Plan, Source, Span, Task, TextPiece
 from planlint.parse import build as b
-from planlint.parse import inline
+from planlint.parse import inline, script
 from planlint.parse.lines import classify_lines
 from planlint.parse.meta import read_meta
 from planlint.parse.nodes import Node, build_nodes
@@ -32,6 +32,13 @@ def parse_source(source: Source, year: int | None = None) -> Plan:
 
 
 def _parse_source(source: Source, year: int | None = None) -> Plan:
+    folded = script.folded(source)
+    if folded is not None:  # a plan in traditional characters
+        return script.restore(_parse_text(folded, year), source, folded)
+    return _parse_text(source, year)
+
+
+def _parse_text(source: Source, year: int | None = None) -> Plan:
     lines = source.lines
     records = unnumbered_rows(plain_notice(classify_lines(lines), lines), lines)
     blocks = parse_blocks(records)
