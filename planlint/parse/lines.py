@@ -81,7 +81,7 @@ class Classifier:
 
     def _row(self, number, col, text, cells) -> list[Rec]:
         words = [c for c, _ in cells if c]
-        if words and _all_headers(words):
+        if words and (_all_headers(words) or _loose_header(words)):
             self.header_cols = len(cells)
             return [Rec("HEADER", number, col, text, 0, "", "", None, "", 0, cells)]
         first = cells[0][0] if cells else ""
@@ -352,6 +352,28 @@ def _all_headers(cells: list[str]) -> bool:
         if not _is_header(cell):
             return False
     return True
+
+
+_UNIT_HEADER_WORDS = frozenset(w for role in ("owner", "participant") for w in lx.HEADER_ROLES[role])
+
+
+def _loose_header(cells: list[str]) -> bool:
+    """A header row with column names of its own (专项整治行业名称 | 时间安排 | 责任单位): two
+    header words or more, one of them a unit column's, and the other cells short names of
+    Chinese characters only."""
+    known = [c for c in cells if c in lx.HEADER_WORDS]
+    if len(known) < 2 or not any(c in _UNIT_HEADER_WORDS for c in known):
+        return False
+    for cell in cells:
+        if cell not in lx.HEADER_WORDS and (len(cell) > 12 or not all(
+                "\u4e00" <= ch <= "\u9fff" for ch in cell) or any(
+                word in cell for word in _ROLE_HEADER_PARTS)):
+            return False  # (a cell naming a unit, person or time column unknown to planlint:
+            # its role cannot be told)
+    return True
+
+
+_ROLE_HEADER_PARTS = ("单位", "部门", "科室", "责任", "牵头", "配合", "领导", "时限", "时间")
 
 
 # UNITISH's match ends with a separator or at the end: the texts ending with one of its words

@@ -39,6 +39,10 @@ class Header:
         # 工作任务 names the text column unless a 具体要求-like column follows it.
         if "text" not in roles and "category" in roles:
             roles[roles.index("category")] = "text"
+        elif "text" not in roles and "other" in roles and self.words[roles.index("other")] \
+                not in _ROLE_OF:
+            # no known text column: the first column named otherwise (专项整治行业名称)
+            roles[roles.index("other")] = "text"
         elif roles.count("text") > 1:
             roles[roles.index("text")] = "category"
         # With a 牵头单位 column, a 责任单位 column lists the units that take part (SPEC §1).
