@@ -325,6 +325,12 @@ def _split_cells(raw: str, text: str, col: int, header_cols: int) -> list:
     return cells if len(cells) >= 2 else []
 
 
+def _lost_indent(text: str, col: int) -> tuple[str, int]:
+    """A line after the question marks (and blanks) an indent became: its text and column."""
+    rest = text.lstrip("?" + _STRIP)
+    return rest, col + len(text) - len(rest)
+
+
 def lone_cell(text: str, col: int) -> tuple[str, int]:
     """A line holding one table cell and the ``|`` beside it (工作任务 | / | 县财政局): the cell's
     text and column (the text itself when it is no such line)."""
@@ -460,6 +466,12 @@ def classify_lines(lines) -> list[Rec]:
             append(Rec("NOISE", number, col, text))
             continue
         first = text[0]  # (a new string object for a CJK character: made once per line)
+        if first == "?" and text.startswith("??"):
+            # an indent of full-width spaces lost to a wrong encoding (??1.做好……)
+            text, col = _lost_indent(text, col)
+            if not text:
+                continue
+            first = text[0]
         # _noise's tests, in its order: by the first character, or by words anywhere
         if first in _NOISE_FIRST or (len(text) < 120 and (
                 "意见" in text or "建议" in text or "留言" in text or "评论" in text)) \

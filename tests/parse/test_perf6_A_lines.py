@@ -61,8 +61,13 @@ def _reference(lines) -> list:
         raw = line.text
         text = raw.lstrip(L._STRIP)
         if text:
-            out += _reference_text(c, line.number, raw, text.rstrip(L._STRIP),
-                                   len(raw) - len(text) + 1)
+            col = len(raw) - len(text) + 1
+            text = text.rstrip(L._STRIP)
+            if text.startswith("??") and not c.in_form:
+                rest = text.lstrip("?" + L._STRIP)
+                text, col = rest, col + len(text) - len(rest)
+            if text:
+                out += _reference_text(c, line.number, raw, text, col)
     return out
 
 
@@ -71,7 +76,7 @@ def _fields_of(rec) -> tuple:
 
 
 _PIECES = ["1.", "2.", "3、", "１.", "12", "1.5", "（一）", "（二）", "(3)", "一、", "二，", "①", "、",
-           "）", "#", "**", "责任单位：", "牵头单位:", "完成时限：", "序号", "工作任务", "责任单位", "责 任 单 位", "工 作", "任 务",
+           "）", "#", "**", "责任单位：", "牵头单位:", "完成时限：", "序号", "工作任务", "责任单位", "责 任 单 位", "工 作", "任 务", "??", "?",
            "市财政局", "县教育局、", "牵头负责", "（市发展改革委负责）", "2024年底前", "长期坚持",
            "加强组织领导", "。", "；", "，", "|", "\t", "  ", "\u3000", " ", "请您提出意见", "意见征集表",
            "文字大小", "背景色", "发布时间：", "第1页", "---", "- 3 -", "做好", "工作"]
