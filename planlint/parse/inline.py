@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from planlint.parse import lexicon as lx
 from planlint.parse.clauses import names_units
+from planlint.parse.timing import scan_short
 from planlint.rxcache import rx
 
 Piece = tuple[str, int, int]
@@ -178,16 +179,30 @@ def _labelled(joined: _Joined, a: int, b: int) -> list:
         if not trimmed:
             continue
         start = a + m.end() + lead
-        parts = joined.slice(start, start + len(trimmed))
         if role == "deadline":
+            parts = joined.slice(start, start + len(trimmed))
             items.append(("deadline", (trimmed, parts[0][1], parts[0][2])))
             continue
+        # a deadline closing the units: （牵头单位：A；责任单位：B、C，6月底完成）
+        deadline = None
+        cut = max(trimmed.rfind("，"), trimmed.rfind(","))
+        if cut > 0:
+            tail = trimmed[cut + 1:].lstrip(lx.BLANKS)
+            found = scan_short(tail) if tail else ()
+            if found and found[0][0] == 0:
+                at = start + len(trimmed) - len(tail)
+                where = joined.slice(at, at + len(tail))[0]
+                deadline = ("deadline", (tail, where[1], where[2]))
+                trimmed = trimmed[:cut].rstrip(lx.BLANKS)
+        parts = joined.slice(start, start + len(trimmed))
         if role == "owner" and m.group("label").startswith("牵头"):
             role = "lead"
             has_lead = True
         elif role == "owner" and has_lead:
             role = "participant"
         items.append(("clause", (parts, "field", role)))
+        if deadline is not None:
+            items.append(deadline)
     return items
 
 

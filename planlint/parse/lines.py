@@ -442,12 +442,27 @@ def _is_timing_cell(text: str) -> bool:
     return found[0][0] <= 2 and (covered * 2 >= len(text) or len(text) <= 12)
 
 
+_FOOTER_WORDS = ("版权所有", "ICP备", "网站标识码", "邮编", "分辨率")
+
+
+def _has_footer_words(lines) -> bool:
+    """Whether a line holds one of a web page footer's words (searched in the joined text: a
+    few searches in C, where each line's own would cost a call each)."""
+    text = "\n".join([line.text for line in lines])
+    for word in _FOOTER_WORDS:
+        if word in text:
+            return True
+    return False
+
+
 def classify_lines(lines) -> list[Rec]:
     """The records of the lines, in order. The tests below are tried in turn on each non-blank line
     (``text``: the line stripped, starting at column ``col``); the first that applies makes its
     records. One loop, without a call or a list per line: those were a measurable share."""
     c = Classifier()
     out: list[Rec] = []
+    # (the page-footer words, looked for in each line only when the document holds one)
+    footer = _has_footer_words(lines)
     append = out.append
     field_match, marker_match, bare_match = lx.FIELD.match, lx.MARKER_ANY.match, lx.BARE_NUMBER.match
     marker_groups = _MARKER_GROUPS
@@ -475,8 +490,9 @@ def classify_lines(lines) -> list[Rec]:
         # _noise's tests, in its order: by the first character, or by words anywhere
         if first in _NOISE_FIRST or (len(text) < 120 and (
                 "意见" in text or "建议" in text or "留言" in text or "评论" in text)) \
-                or "文字大小" in text or "背景色" in text or "版权所有" in text or "ICP备" in text \
-                or "网站标识码" in text or "邮编" in text or "分辨率" in text:
+                or "文字大小" in text or "背景色" in text or footer and (
+                    "版权所有" in text or "ICP备" in text or "网站标识码" in text or "邮编" in text
+                    or "分辨率" in text):
             noise = _noise(text, first)
             if noise:
                 c.in_form = noise == "form" or noise == "footer"

@@ -39,6 +39,8 @@ _ATTACHMENT = rx(r"^附\s*件\s*\d*\s*[:：]?\s*")
 _LIST_ENTRY = rx(r"^\d{1,2}\s*[.．、]")
 _FILE_NAME = rx(r"\.(?:docx?|wps|pdf|txt|xlsx?)$")
 _NOT_IN_TITLE_LINE = "。，,；;：:、"
+_DAY = rx(r"\d\s*月\s*\d{1,2}\s*日")  # a signature's date
+_TITLE_MARKS = "《》〈〉“”\"（）()·—"  # what a title line holds besides Chinese characters
 
 
 def _year_of(text: str | None) -> int | None:
@@ -107,7 +109,9 @@ def _joined(front, i: int, text: str) -> str:
         return text
     prev, cur = front[i - 1], front[i]
     before = prev.text.strip("*# ")
-    if prev.kind != "TEXT" or cur.line - prev.line > 2 or len(before) > 40 or \
+    if prev.kind != "TEXT" or cur.line - prev.line > 2 or not 4 <= len(before) <= 40 or \
+            not all("\u4e00" <= c <= "\u9fff" or c in _TITLE_MARKS or c.isdigit()
+                    for c in before) or _DAY.search(before) or \
             len(before) + len(text) > 60 or any(c in before for c in _NOT_IN_TITLE_LINE) or \
             lx.TITLE_WORDS.search(before) or _NOTICE.search(before) or _DATE.match(before) or \
             _DOC_NUMBER.match(before) or _ATTACHMENT.match(before) or \

@@ -11,6 +11,7 @@ from planlint.parse import lexicon as lx
 from planlint.parse.lines import Rec, sentence_ended
 from planlint.parse.structure import Block
 from planlint.parse.table import Header, row_roles
+from planlint.rxcache import rx
 
 Piece = tuple[str, int, int]
 _ROW_KINDS = ("NUMBER", "ROWITEM")
@@ -170,9 +171,11 @@ def _attach(node: Node, parts: list[Rec], header: Header, noise: list[Rec], wrap
                 node.group_clause = True
             continue
         if kind == "TIMING":
-            if not (header.has_deadline or node.is_row or node.deadline is None and
-                    not node.clauses):
-                continue  # a date line after the unit cell, e.g. the signature
+            if not (header.has_deadline or node.is_row or node.deadline is None and (
+                    not node.clauses or header.roles and not _SIGNATURE_DATE.match(rec.text))):
+                # a date line after the unit cell, e.g. the signature (in a table, a timing
+                # cell that is no full date is the row's, even in a column not named so)
+                continue
             text, line, column = rec.text, rec.line, rec.column
             if node.deadline is None:
                 node.deadline = (text, line, column)
@@ -184,6 +187,7 @@ def _attach(node: Node, parts: list[Rec], header: Header, noise: list[Rec], wrap
 
 
 _STRUCTURED = frozenset(("CLAUSE", "FIELD", "TIMING"))
+_SIGNATURE_DATE = rx(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 
 
 def _cells_done(node: Node, header: Header, unit_cells: int) -> bool:
