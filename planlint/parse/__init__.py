@@ -1,7 +1,7 @@
 """Source → Plan: classify lines, parse the structure (Lark), build the model.
 
-    read (Source) → [script.folded] → lines.classify_lines → notice.plain_notice → rows.unnumbered_rows
-    → structure.parse_blocks (grammar/plan.lark)
+    read (Source) → [script.folded] → lines.classify_lines → notice.plain_notice
+    → rows.unnumbered_rows → structure.parse_blocks (grammar/plan.lark)
     → nodes.build_nodes → build (tasks, clauses, timing) → meta (title, year, draft) → Plan
 """
 from __future__ import annotations

@@ -360,7 +360,8 @@ def _all_headers(cells: list[str]) -> bool:
     return True
 
 
-_UNIT_HEADER_WORDS = frozenset(w for role in ("owner", "participant") for w in lx.HEADER_ROLES[role])
+_UNIT_HEADER_WORDS = frozenset(w for role in ("owner", "participant")
+                               for w in lx.HEADER_ROLES[role])
 
 
 def _loose_header(cells: list[str]) -> bool:

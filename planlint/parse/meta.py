@@ -129,8 +129,8 @@ def _fallback(front) -> str | None:
             continue  # a unit (a signature) or a date
         text = _clean(r.text)
         if text and 4 <= len(text) <= 60 and "。" not in text \
-                and text[-1] not in _NOT_IN_TITLE_LINE and not text.startswith(("-", "•", "·", "|")) \
-                and not _DATE.match(text):
+                and text[-1] not in _NOT_IN_TITLE_LINE \
+                and not text.startswith(("-", "•", "·", "|")) and not _DATE.match(text):
             return text
     return None
 

@@ -44,7 +44,8 @@ def unnumbered_rows(records: list[Rec], lines) -> list[Rec]:
             # 1.行政规范性文件集中公开 / 1.开展……2.按照……3.建立…… : the second line is the
             # row's requirement cell, numbered on its own, not three items
             line = lines[rec.line - 1].text
-            text, col = lone_cell(line.strip(lx.BLANKS), len(line) - len(line.lstrip(lx.BLANKS)) + 1)
+            indent = len(line) - len(line.lstrip(lx.BLANKS))
+            text, col = lone_cell(line.strip(lx.BLANKS), indent + 1)
             out.append(Rec("TEXT", rec.line, col, text))
             while i < n and records[i].line == rec.line:
                 i += 1

@@ -1,4 +1,5 @@
-"""Plan metadata cases as data (tests/parse/meta_cases.yaml): title and year from the front matter."""
+"""Plan metadata cases as data (tests/parse/meta_cases.yaml): title and year from the front
+matter."""
 from pathlib import Path
 
 import pytest

@@ -73,7 +73,8 @@ def _noise_by_regex(text, first):
 _NOISE_BITS = st.sampled_from(
     list(L._BOILER_FIRST | L._LAYOUT_FIRST) + list(lx.BOILERPLATE_STARTS)
     + ["姓 名", "联系电话", "内 容", "验证码", "手机", "标题", "：", ":", "页", "共", "12", "-", "—",
-       "|", " ", "\u2009", "\t", "\n", "=", "市", "做好", "[ 打印", "【打印】", "字体：", "来源:", "版权所有", "邮编", "主办单位"])
+       "|", " ", "\u2009", "\t", "\n", "=", "市", "做好", "[ 打印", "【打印】", "字体：", "来源:",
+       "版权所有", "邮编", "主办单位"])
 _NOISE_TEXTS = st.lists(_NOISE_BITS, min_size=1, max_size=8).map("".join)
 
 
