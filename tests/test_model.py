@@ -63,3 +63,16 @@ def test_objects_have_slots_and_pickle_and_copy_by_their_fields(cls):
         for clone in (pickle.loads(pickle.dumps(obj)), copy.copy(obj), copy.deepcopy(obj)):
             assert type(clone) is cls and clone == obj
             assert [getattr(clone, f.name) for f in dataclasses.fields(cls)] == args
+
+
+def test_a_deadline_naming_a_month_or_the_whole_year_is_a_date():
+    """9月投入使用 / 3月份 / 全年 in a deadline cell: concrete, resolved to the period's end."""
+    from datetime import date
+    from planlint.api import parse_source
+    from planlint.read.text import source_from_text
+    text = ("2024年某县民生实事分解表\n序号\n工作任务\n责任单位\n完成时限\n"
+            "1\n新建人行天桥。\n县住建局\n9月投入使用\n2\n做好公开。\n县财政局\n全年\n")
+    plan = parse_source(source_from_text(text, "t.txt"))
+    got = [(t.deadline.timing[0].kind, t.deadline.timing[0].text, t.deadline.timing[0].resolved)
+           for t in plan.tasks]
+    assert got == [("date", "9月", date(2024, 9, 30)), ("date", "全年", date(2024, 12, 31))]

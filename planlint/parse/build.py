@@ -9,7 +9,7 @@ from planlint.model import (DATE, OWNER, PARTICIPANT, SUPERVISOR, VAGUE, Clause,
 from planlint.parse import lexicon as lx
 from planlint.parse.clauses import parse_clause
 from planlint.parse.nodes import Node
-from planlint.parse.timing import YEAR_ONLY, resolve, scan_short
+from planlint.parse.timing import WHOLE_YEAR, YEAR_ONLY, bare_period, resolve, scan_short
 from planlint.rxcache import rx
 # the model's makers: the same objects, built with less work (see model._maker_for)
 _Span, _Marker, _Timing = Span._make, Marker._make, Timing._make
@@ -120,6 +120,13 @@ def make_deadline(raw, year) -> Deadline | None:
     if not timing and YEAR_ONLY.match(text):
         # a deadline column holding just a year (2018年, 2018年度) means within that year
         timing = (_Timing(text, DATE, span, resolve(text[:4] + "年底", year), True),)
+    if not timing:
+        period = bare_period(text)
+        if period is not None:
+            # a month (3月份, 9月投入使用) or the whole year (全年): by its end
+            end = "年底" if period in WHOLE_YEAR else period + "底"
+            tspan = span if len(period) == whole else _Span(line, column, line, column + len(period))
+            timing = (_Timing(period, DATE, tspan, resolve(end, year), True),)
     if not timing:
         # a deadline value that states no date, period, duration or frequency is vague
         timing = (_Timing(text, VAGUE, span, None, True),)

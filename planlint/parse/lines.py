@@ -12,7 +12,7 @@ from __future__ import annotations
 from planlint.parse import lexicon as lx
 from planlint.parse.clauses import names_units
 from planlint.parse.numerals import to_int
-from planlint.parse.timing import START_CHARACTERS, scan_short
+from planlint.parse.timing import START_CHARACTERS, bare_period, scan_short
 from planlint.rxcache import rx
 
 _STRIP = lx.BLANKS
@@ -431,6 +431,9 @@ _TIMING_FIRST = START_CHARACTERS
 def _is_timing_cell(text: str) -> bool:
     if len(text) > 40 or "。" in text.rstrip("。")[:-1]:
         return False
+    if len(text) <= 8 and (text[:1] == "全" or text[:1].isdecimal()) \
+            and bare_period(text) is not None:
+        return True  # 3月份, 9月投入使用, 全年
     for c in text[:3]:
         if c in _TIMING_FIRST or c.isdecimal():
             break

@@ -154,12 +154,28 @@ def scan_short(text: str) -> tuple[tuple[int, int, str, str], ...]:
 
 
 YEAR_ONLY = rx(r"^(?:19|20)\d{2}[ \t\u3000]*年度?(?:内|底|全年)?$")
+# A deadline cell naming a month and no part of it (1月份, 9月投入使用, 2023年3月): that month.
+MONTH_ONLY = rx(r"^(?:(?:19|20)\d{2}[ \t\u3000]*年[ \t\u3000]*)?(?:1[0-2]|0?[1-9])[ \t\u3000]*月份?"
+                r"(?![\d底末初中上下前内旬])")
+WHOLE_YEAR = ("全年", "全年度")  # a deadline cell meaning within the plan's year
+
+
+def bare_period(text: str) -> str | None:
+    """The month or year a deadline cell names without a timing expression (its text), or
+    None: a month alone (at the start of a cell of eight characters at most) or 全年."""
+    text = text.strip()
+    if text in WHOLE_YEAR:
+        return text
+    m = MONTH_ONLY.match(text) if len(text) <= 8 else None
+    return m.group() if m else None
 
 
 def looks_like_deadline(text: str) -> bool:
-    """A table cell that states when: a timing expression, or just a year (2019年)."""
+    """A table cell that states when: a timing expression, just a year (2019年), or a bare
+    month or the whole year (3月份, 全年)."""
     # scan_short: the cell is scanned again (memo hit) when it becomes a deadline value
-    return bool(scan_short(text)) or bool(YEAR_ONLY.match(text.strip()))
+    return bool(scan_short(text)) or bool(YEAR_ONLY.match(text.strip())) \
+        or bare_period(text) is not None
 
 
 _timing_parser = None  # grammar/timing.lark's parser, made on first use

@@ -3,11 +3,11 @@ from hypothesis import given, settings, strategies as st
 
 import planlint.parse.lines as L
 from planlint.parse import lexicon as lx
-from planlint.parse.timing import scan_short
+from planlint.parse.timing import bare_period, scan_short
 
 # Characters that matter to the pre-tests, and some that do not.
 _CHARS = st.sampled_from(list(lx.UNITISH_ONE) + ["中心", "政府", "牵头", "配合", "网站"]
-                         + list("、，,；;。\n\t 　市人民年底前月日1２３一二十每按第上立长持a（）()〔")
+                         + list("、，,；;。\n\t 　市人民年底前月日1２３一二十每按第上立长持a（）()〔全份")
                          + ["\u0663", "\uff11"])
 _TEXTS = st.lists(_CHARS, max_size=12).map("".join)
 
@@ -32,6 +32,8 @@ def test_unitish_as_regex(text):
 def _timing_cell_by_scan(text):
     if len(text) > 40 or "。" in text.rstrip("。")[:-1]:
         return False
+    if len(text) <= 12 and bare_period(text) is not None:
+        return True
     found = scan_short(text)
     if not found:
         return False
