@@ -494,9 +494,8 @@ def classify_lines(lines) -> list[Rec]:
         # _noise's tests, in its order: by the first character, or by words anywhere
         if first in _NOISE_FIRST or (len(text) < 120 and (
                 "意见" in text or "建议" in text or "留言" in text or "评论" in text)) \
-                or "文字大小" in text or "背景色" in text or footer and (
-                    "版权所有" in text or "ICP备" in text or "网站标识码" in text or "邮编" in text
-                    or "分辨率" in text):
+                or "文字大小" in text or "背景色" in text \
+                or footer and any(word in text for word in _FOOTER_WORDS):
             noise = _noise(text, first)
             if noise:
                 c.in_form = noise == "form" or noise == "footer"

@@ -22,11 +22,11 @@ class Meta:
 
 def read_meta(source, preamble, nodes) -> Meta:
     front = [r for r in preamble if r.kind in ("TEXT", "CLAUSE", "TIMING")]
-    title, _ = _title(front)
+    title = _title(front)
     year = _year_of(title)
     if year is None:
         # a title without its year: the year the notice issuing it names (关于印发2023年……的通知)
-        year = next((y for y in map(_year_of, _candidates(front)) if y is not None), None)
+        year = next((y for y in (_year_of(t) for _, t in _titles(front)) if y is not None), None)
     head = [line.text for line in source.lines[:15]]
     draft = any(lx.DRAFT_WORDS.search(t) for t in head)
     return Meta(title, year, draft, _issue_date(source, preamble))
@@ -61,18 +61,8 @@ def _clean(text: str) -> str | None:
     return None if _DOC_NUMBER.match(text) else text
 
 
-def _candidates(front) -> list[str]:
-    """Front lines that read as a plan's (or its notice's) title."""
-    search = lx.TITLE_WORDS.search
-    return [text for text in map(_clean, [r.text for r in front if search(r.text)])
-            if _title_like(text)]
-
-
-def _title(front) -> tuple[str | None, int]:
-    """The plan's title and the index of its line in ``front`` (-1 when none): the first
-    title-like line that is not a notice's title (关于印发……的通知), or a later one that states
-    the year the first does not; the notice's title when there is no other."""
-    notice = first = None
+def _titles(front):
+    """(index, title) of the front lines that read as a plan's (or its notice's) title."""
     search = lx.TITLE_WORDS.search
     for i, r in enumerate(front):
         raw = r.text
@@ -81,8 +71,16 @@ def _title(front) -> tuple[str | None, int]:
         if len(raw) > 80 or "。" in raw or search(raw) is None:
             continue
         text = _clean(raw)
-        if not _title_like(text):
-            continue
+        if _title_like(text):
+            yield i, text
+
+
+def _title(front) -> str | None:
+    """The plan's title: the first title-like line that is not a notice's title
+    (关于印发……的通知), or a later one that states the year the first does not; the notice's
+    title when there is no other."""
+    notice = first = None
+    for i, text in _titles(front):
         if _NOTICE.search(text):
             if notice is None:
                 notice = (text, i)
@@ -92,9 +90,9 @@ def _title(front) -> tuple[str | None, int]:
                 break
     picked = first or notice
     if picked is None:
-        return _fallback(front), -1
+        return _fallback(front)
     text, i = picked
-    return _joined(front, i, text), i
+    return _joined(front, i, text)
 
 
 def _title_like(text: str | None) -> bool:

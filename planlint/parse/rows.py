@@ -80,8 +80,8 @@ def unnumbered_rows(records: list[Rec], lines) -> list[Rec]:
 def _cell_list(records, i: int, out) -> bool:
     """Whether the marker records[i] starts a numbered list inside a table cell: number 1 of
     several on one line, right after a row item of the same style that has text of its own."""
-    rec = records[i]
-    if rec.value != 1 or i + 1 >= len(records) or records[i + 1].kind != "MARKER" \
+    rec = records[i]  # (number 1: the caller's test)
+    if i + 1 >= len(records) or records[i + 1].kind != "MARKER" \
             or records[i + 1].line != rec.line:
         return False
     k = len(out) - 1
